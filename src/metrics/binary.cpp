@@ -1,0 +1,111 @@
+#include "metrics/binary.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "metrics/binary_frame.hpp"
+#include "metrics/confusion.hpp"
+#include "metrics/probability.hpp"
+#include "metrics/ranked.hpp"
+
+namespace assay::metrics {
+
+namespace {
+
+void check_lengths(const BinaryInputs& in) {
+  const std::size_t n = in.truth.size();
+  auto same = [n](std::size_t m) { return m == 0 || m == n; };
+  if (!same(in.predicted.size()) || !same(in.score.size()) || !same(in.weight.size())) {
+    throw core::Error(fmt::format("binary metrics: inputs differ in length (truth {}, predicted {}, score {}, weight {})",
+                                  n, in.predicted.size(), in.score.size(), in.weight.size()));
+  }
+  if (in.predicted.empty() && in.score.empty()) {
+    throw core::Error("binary metrics need a prediction or a score");
+  }
+}
+
+// Names of the metrics that get bootstrap intervals, in output order.
+std::vector<std::string> interval_metrics(const MetricSet& metrics) {
+  std::vector<std::string> names;
+  for (const auto& item : metrics.items()) {
+    if (item.name.find("threshold") != std::string::npos || item.name == "best_f1" || item.name == "youden_j") continue;
+    if (item.value.value) names.push_back(item.name);
+  }
+  return names;
+}
+
+}  // namespace
+
+Result evaluate_binary(const BinaryInputs& in, const BinaryOptions& options) {
+  check_lengths(in);
+  Result result;
+  result.task = Task::binary;
+  result.n = in.truth.size();
+
+  std::vector<std::uint8_t> derived;
+  std::span<const std::uint8_t> predicted = in.predicted;
+  if (predicted.empty()) {
+    derived.resize(in.score.size());
+    for (std::size_t i = 0; i < derived.size(); ++i) derived[i] = in.score[i] >= options.threshold ? 1 : 0;
+    predicted = derived;
+  }
+
+  Confusion confusion(2);
+  for (std::size_t i = 0; i < in.truth.size(); ++i) {
+    confusion.update(in.truth[i], predicted[i], in.weight.empty() ? 1.0 : in.weight[i]);
+  }
+  add_agreement_metrics(confusion, result.metrics);
+  add_binary_prf(confusion, 1, result.metrics);
+  result.confusion = ConfusionTable{{options.negative_label, options.positive_label}, confusion.weight};
+
+  std::optional<RankedScores> ranked;
+  if (in.score.empty()) {
+    const char* why = "no score column: score-based metrics need --score";
+    for (const char* name : {"roc_auc", "average_precision", "log_loss", "brier_score"}) {
+      result.metrics.set(name, Value::undefined(why));
+    }
+  } else {
+    ranked = rank_scores(in.score, in.weight);
+    const ThresholdCounts counts = threshold_counts(*ranked, in.score, in.truth, in.weight);
+    result.metrics.set("roc_auc", roc_auc(counts));
+    result.metrics.set("average_precision", average_precision(counts));
+    result.metrics.set("log_loss", binary_log_loss(in.truth, in.score, in.weight));
+    result.metrics.set("brier_score", brier_score(in.truth, in.score, in.weight));
+    if (const std::size_t outside = count_outside_unit(in.score); outside > 0) {
+      result.warnings.push_back(fmt::format(
+          "{} of {} scores are outside [0, 1]: log_loss clips them to [1e-15, 1 - 1e-15], brier_score is undefined",
+          outside, in.score.size()));
+    }
+    if (const auto best = best_f1_threshold(counts)) {
+      result.metrics.set("best_f1_threshold", Value::of(best->threshold));
+      result.metrics.set("best_f1", Value::of(best->value));
+    }
+    if (const auto best = best_youden_threshold(counts)) {
+      result.metrics.set("youden_j_threshold", Value::of(best->threshold));
+      result.metrics.set("youden_j", Value::of(best->value));
+    }
+    if (counts.positives() > 0.0 && counts.negatives() > 0.0) {
+      result.roc = roc_curve(counts, options.curve_points);
+    }
+    if (counts.positives() > 0.0) result.pr = pr_curve(counts, options.curve_points);
+  }
+
+  if (options.bootstrap.resamples > 0) {
+    const BinaryFrame frame = make_binary_frame(in, ranked ? &*ranked : nullptr, options.threshold);
+    const std::vector<std::string> names = interval_metrics(result.metrics);
+    result.bootstrap = bootstrap(names, options.bootstrap, [&](const PoissonWeights& draw, std::span<double> values) {
+      MetricSet resampled;
+      binary_metrics(accumulate(frame, draw), frame, resampled);
+      for (std::size_t k = 0; k < names.size(); ++k) {
+        values[k] = resampled.get(names[k]).value_or(std::nan(""));
+      }
+    });
+  } else {
+    result.bootstrap.level = options.bootstrap.level;
+    result.bootstrap.seed = options.bootstrap.seed;
+  }
+  return result;
+}
+
+}  // namespace assay::metrics

@@ -1,0 +1,61 @@
+#include "metrics/binary_frame.hpp"
+
+#include "metrics/confusion.hpp"
+#include "metrics/probability.hpp"
+
+namespace assay::metrics {
+
+BinaryFrame make_binary_frame(const BinaryInputs& inputs, const RankedScores* ranked, double threshold) {
+  BinaryFrame frame;
+  const bool scored = ranked != nullptr;
+  frame.ranked = scored;
+  if (scored) {
+    frame.row = ranked->order;
+  } else {
+    frame.row.resize(inputs.truth.size());
+    for (std::size_t i = 0; i < frame.row.size(); ++i) frame.row[i] = static_cast<std::uint32_t>(i);
+  }
+  const std::size_t n = frame.row.size();
+  frame.flags.resize(n);
+  if (!inputs.weight.empty()) frame.weight.resize(n);
+  const bool probabilities = scored && count_outside_unit(inputs.score) == 0;
+  if (scored) frame.log_loss.resize(n);
+  if (probabilities) frame.brier.resize(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::uint32_t i = frame.row[j];
+    const bool truth = inputs.truth[i] != 0;
+    const bool predicted = inputs.predicted.empty() ? inputs.score[i] >= threshold : inputs.predicted[i] != 0;
+    frame.flags[j] = static_cast<std::uint8_t>((truth ? BinaryFrame::kTruth : 0) | (predicted ? BinaryFrame::kPredicted : 0));
+    if (!frame.weight.empty()) frame.weight[j] = inputs.weight[i];
+    if (scored) frame.log_loss[j] = binary_log_loss_term(inputs.score[i], truth);
+    if (probabilities) {
+      const double d = (truth ? 1.0 : 0.0) - inputs.score[i];
+      frame.brier[j] = d * d;
+    }
+  }
+  if (scored) {
+    for (const std::uint32_t end : ranked->group_end) frame.flags[end - 1] |= BinaryFrame::kGroupEnd;
+  }
+  return frame;
+}
+
+void binary_metrics(const BinaryTotals& totals, const BinaryFrame& frame, MetricSet& out) {
+  Confusion confusion(2);
+  confusion.update(0, 0, totals.tn);
+  confusion.update(0, 1, totals.fp);
+  confusion.update(1, 0, totals.fn);
+  confusion.update(1, 1, totals.tp);
+  add_agreement_metrics(confusion, out);
+  add_binary_prf(confusion, 1, out);
+  if (!frame.ranked) return;
+  const double p = totals.positives;
+  const double n = totals.negatives;
+  out.set("roc_auc", p > 0.0 && n > 0.0 ? Value::of(totals.auc_area / (2.0 * p * n))
+                                        : Value::undefined("only one class present in the target"));
+  out.set("average_precision", p > 0.0 ? Value::of(totals.ap_sum / p) : Value::of(0.0, "no positive rows"));
+  if (totals.weight == 0.0) return;
+  out.set("log_loss", Value::of(totals.log_loss / totals.weight));
+  if (!frame.brier.empty()) out.set("brier_score", Value::of(totals.brier / totals.weight));
+}
+
+}  // namespace assay::metrics

@@ -1,0 +1,40 @@
+#pragma once
+// Percentile bootstrap intervals (Efron & Tibshirani 1993, ch. 13) over
+// Poisson(1)-weighted resamples (metrics/poisson.hpp), run in parallel with
+// oneTBB. Each resample is computed serially by one task, so the intervals
+// are the same for a seed whatever the number of threads.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "metrics/poisson.hpp"
+#include "metrics/result.hpp"
+
+namespace assay::metrics {
+
+struct BootstrapOptions {
+  std::size_t resamples = 1000;  // 0: no bootstrap
+  double level = 0.95;           // central coverage, in (0, 1)
+  std::uint64_t seed = 0;
+};
+
+// Fills values[m] with metric m on the resample weighted by `weights`; NaN
+// when the metric is undefined on that resample.
+using ResampleFunction = std::function<void(const PoissonWeights& weights, std::span<double> values)>;
+
+// Runs `resample` options.resamples times and returns, for each metric defined
+// in at least one resample, the interval between the (1 - level)/2 and
+// (1 + level)/2 quantiles of its resampled values (numpy's linear
+// interpolation), and how many resamples it was defined in.
+BootstrapSummary bootstrap(const std::vector<std::string>& metrics, const BootstrapOptions& options,
+                           const ResampleFunction& resample);
+
+// The interval of already computed resampled values (NaN ignored); false when
+// none is defined.
+bool percentile_interval(std::vector<double> values, double level, Interval& out);
+
+}  // namespace assay::metrics

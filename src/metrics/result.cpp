@@ -1,0 +1,38 @@
+#include "metrics/result.hpp"
+
+#include <algorithm>
+
+namespace assay::metrics {
+
+std::string_view task_name(Task task) {
+  switch (task) {
+    case Task::binary: return "binary";
+    case Task::multiclass: return "multiclass";
+    case Task::regression: return "regression";
+    case Task::ranking: return "ranking";
+  }
+  return "unknown";
+}
+
+void MetricSet::set(std::string_view name, Value value) {
+  auto it = std::find_if(items_.begin(), items_.end(), [&](const Item& item) { return item.name == name; });
+  if (it != items_.end()) {
+    it->value = std::move(value);
+  } else {
+    items_.push_back(Item{std::string(name), std::move(value)});
+  }
+}
+
+const Value* MetricSet::find(std::string_view name) const noexcept {
+  for (const auto& item : items_) {
+    if (item.name == name) return &item.value;
+  }
+  return nullptr;
+}
+
+std::optional<double> MetricSet::get(std::string_view name) const noexcept {
+  const Value* v = find(name);
+  return v ? v->value : std::nullopt;
+}
+
+}  // namespace assay::metrics
