@@ -1,0 +1,24 @@
+#pragma once
+// Each subcommand lives in its own file and registers itself on the app.
+// A command's callback throws core::Error for bad input (exit 2) and sets
+// the exit code through the returned int (0 pass, 1 a check failed).
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+#include "cli/context.hpp"
+
+namespace assay::cli {
+
+// The command body runs after parsing, inside the thread arena; it returns
+// the process exit code.
+using Runner = std::function<int()>;
+
+// Each add_* function creates its subcommand on `app` and stores, in
+// `runner`, what to run when that subcommand was chosen.
+void add_schema_command(CLI::App& app, const Context& context, Runner& runner);
+void add_profile_command(CLI::App& app, const Context& context, Runner& runner);
+void add_demo_command(CLI::App& app, const Context& context, Runner& runner);
+
+}  // namespace assay::cli

@@ -1,0 +1,48 @@
+#include "cli/read_flags.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/progress.hpp"
+#include "core/error.hpp"
+
+namespace assay::cli {
+
+void add_read_flags(CLI::App& command, ReadFlags& flags) {
+  command.add_option("--delimiter", flags.delimiter, "CSV delimiter: , ; | or tab (default: detect)");
+  command.add_option("--na", flags.na, "Tokens read as null (replaces the default list)");
+  command.add_option("--max-rows", flags.max_rows, "Read at most N data rows");
+  command.add_option("--type", flags.types, "Force a column kind: COL=float64|int64|bool|categorical|string|timestamp");
+}
+
+io::ReadOptions make_read_options(const ReadFlags& flags, bool quiet) {
+  io::ReadOptions options;
+  if (!flags.delimiter.empty()) {
+    const std::string& d = flags.delimiter;
+    if (d == "tab" || d == "\\t" || d == "\t") {
+      options.delimiter = '\t';
+    } else if (d.size() == 1 && d != "\"" && d != "\n" && d != "\r") {
+      options.delimiter = d[0];
+    } else {
+      throw core::Error(core::Location{.path = "--delimiter"}, fmt::format("expected one character or 'tab', got '{}'", d));
+    }
+  }
+  if (!flags.na.empty()) options.na_tokens = flags.na;
+  options.max_rows = flags.max_rows;
+  for (const auto& spec : flags.types) {
+    const auto eq = spec.rfind('=');
+    if (eq == std::string::npos || eq == 0) {
+      throw core::Error(core::Location{.path = "--type"}, fmt::format("expected COL=KIND, got '{}'", spec));
+    }
+    const auto kind = core::parse_kind(spec.substr(eq + 1));
+    if (!kind) {
+      throw core::Error(core::Location{.path = "--type"},
+                        fmt::format("unknown kind '{}' (expected float64, int64, bool, categorical, string or timestamp)",
+                                    spec.substr(eq + 1)));
+    }
+    options.kinds[spec.substr(0, eq)] = *kind;
+  }
+  if (!quiet) options.progress = make_progress_bar();
+  return options;
+}
+
+}  // namespace assay::cli

@@ -1,0 +1,28 @@
+#pragma once
+// The reader flags every data-reading subcommand accepts:
+//   --delimiter C, --na TOKEN..., --max-rows N, --type COL=KIND...
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/read_options.hpp"
+
+namespace assay::cli {
+
+struct ReadFlags {
+  std::string delimiter;
+  std::vector<std::string> na;
+  std::optional<std::size_t> max_rows;
+  std::vector<std::string> types;
+};
+
+void add_read_flags(CLI::App& command, ReadFlags& flags);
+
+// Validates the flags (bad ones throw core::Error) and builds reader options,
+// with a progress bar on stderr when stderr is a terminal and not quiet.
+io::ReadOptions make_read_options(const ReadFlags& flags, bool quiet);
+
+}  // namespace assay::cli

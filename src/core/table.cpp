@@ -1,0 +1,95 @@
+#include "core/table.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+
+#include "core/error.hpp"
+
+namespace assay::core {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+// Levenshtein distance with two rows.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  std::iota(prev.begin(), prev.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitute = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, substitute});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+Table::Table(std::vector<Column> columns) {
+  for (auto& c : columns) add(std::move(c));
+}
+
+void Table::add(Column column) {
+  if (find(column.name()) != nullptr) throw Error(fmt::format("duplicate column name '{}'", column.name()));
+  if (!columns_.empty() && column.size() != rows_) {
+    throw Error(fmt::format("column '{}' has {} rows, the table has {}", column.name(), column.size(), rows_));
+  }
+  rows_ = column.size();
+  columns_.push_back(std::move(column));
+}
+
+const Column* Table::find(std::string_view name) const noexcept {
+  for (const auto& c : columns_) {
+    if (c.name() == name) return &c;
+  }
+  return nullptr;
+}
+
+const Column& Table::column(std::string_view name) const {
+  if (const Column* c = find(name)) return *c;
+  const auto near = closest_names(name, names());
+  if (near.empty()) throw Error(fmt::format("no column named '{}'", name));
+  throw Error(fmt::format("no column named '{}'; did you mean {}?", name, fmt::join(near, ", ")));
+}
+
+std::vector<std::string> Table::names() const {
+  std::vector<std::string> out;
+  out.reserve(columns_.size());
+  for (const auto& c : columns_) out.push_back(c.name());
+  return out;
+}
+
+std::size_t Table::memory_bytes() const noexcept {
+  std::size_t total = 0;
+  for (const auto& c : columns_) total += c.memory_bytes();
+  return total;
+}
+
+std::vector<std::string> closest_names(std::string_view name, const std::vector<std::string>& candidates,
+                                       std::size_t limit) {
+  const std::string key = lower(name);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& candidate : candidates) {
+    const std::string c = lower(candidate);
+    const std::size_t d = edit_distance(key, c);
+    const bool prefix = !key.empty() && (c.starts_with(key) || key.starts_with(c));
+    if (prefix || d * 3 <= std::max(key.size(), c.size())) scored.emplace_back(prefix ? 0 : d, candidate);
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < scored.size() && i < limit; ++i) out.push_back("'" + scored[i].second + "'");
+  return out;
+}
+
+}  // namespace assay::core

@@ -1,0 +1,33 @@
+#pragma once
+// Options shared by the CSV and JSON Lines readers.
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/kind.hpp"
+
+namespace assay::io {
+
+struct ReadOptions {
+  // CSV: field delimiter; nullopt detects one of , ; TAB | from the first lines.
+  std::optional<char> delimiter;
+  // Cells equal to one of these (after no trimming) are null.
+  std::vector<std::string> na_tokens{"", "NA", "N/A", "NaN", "nan", "null", "NULL", "None"};
+  // Stop after this many data rows.
+  std::optional<std::size_t> max_rows;
+  // Force a column's kind; a value that does not fit is an error with its location.
+  std::map<std::string, core::Kind, std::less<>> kinds;
+  // A text column becomes categorical when its distinct values are at most
+  // this share of its non-null values; otherwise it is free text (string).
+  double categorical_max_share = 0.5;
+  // A single field or row larger than this is an error (protects memory).
+  std::size_t max_field_bytes = std::size_t{64} << 20;
+  // Called with (bytes consumed, total bytes) as the reader advances.
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+}  // namespace assay::io

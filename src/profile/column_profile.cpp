@@ -1,0 +1,221 @@
+#include "profile/column_profile.hpp"
+
+#include <fmt/format.h>
+#include <oneapi/tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <queue>
+
+#include "core/string_dictionary.hpp"
+#include "stats/moments.hpp"
+#include "stats/quantile.hpp"
+#include "stats/sort.hpp"
+
+namespace assay::profile {
+
+namespace {
+
+// Keeps the k most frequent values: count descending, then value ascending.
+template <class Value>
+class TopK {
+ public:
+  explicit TopK(std::size_t k) : k_(k) {}
+
+  void offer(const Value& value, std::size_t count) {
+    if (k_ == 0) return;
+    if (heap_.size() < k_) {
+      heap_.push({count, value});
+    } else if (better({count, value}, heap_.top())) {
+      heap_.pop();
+      heap_.push({count, value});
+    }
+  }
+
+  // Best first.
+  std::vector<std::pair<std::size_t, Value>> take() {
+    std::vector<std::pair<std::size_t, Value>> out;
+    while (!heap_.empty()) {
+      out.push_back(heap_.top());
+      heap_.pop();
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  using Entry = std::pair<std::size_t, Value>;
+  static bool better(const Entry& a, const Entry& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  }
+  struct Worse {  // the heap's top is the worst kept entry
+    bool operator()(const Entry& a, const Entry& b) const { return better(a, b); }
+  };
+  std::size_t k_;
+  std::priority_queue<Entry, std::vector<Entry>, Worse> heap_;
+};
+
+// Runs of equal values in sorted data: distinct count and top values.
+template <class T, class Render>
+void scan_runs(std::span<const T> sorted, std::size_t top_k, ColumnProfile& out, Render render) {
+  TopK<T> top(top_k);
+  for (std::size_t i = 0; i < sorted.size();) {
+    std::size_t j = i + 1;
+    while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
+    ++out.distinct;
+    top.offer(sorted[i], j - i);
+    i = j;
+  }
+  for (auto& [count, value] : top.take()) out.top.push_back({render(value), count});
+}
+
+std::string render_double(double v) {
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  return fmt::format("{}", v);
+}
+
+void profile_float(const core::Column& column, const ProfileOptions& options, ColumnProfile& out) {
+  const auto values = column.f64();
+  const auto valid = column.validity();
+  std::vector<double> sorted;
+  sorted.reserve(values.size() - column.null_count());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (valid[i] && !std::isnan(values[i])) sorted.push_back(values[i]);
+  }
+  stats::radix_sort(sorted);
+  out.count = sorted.size();
+  out.nulls = values.size() - sorted.size();
+  for (const double v : sorted) out.infinities += std::isinf(v) ? 1 : 0;
+  if (!sorted.empty()) {
+    out.min = sorted.front();
+    out.max = sorted.back();
+    const auto mv = stats::mean_variance(sorted, 1.0);
+    out.mean = mv.mean;
+    if (sorted.size() > 1) out.std = std::sqrt(mv.variance);
+    for (const double q : options.percentiles) out.percentiles.push_back({q, stats::quantile_sorted(sorted, q)});
+  }
+  scan_runs<double>(sorted, options.top_k, out, render_double);
+}
+
+// int64 and timestamp columns. Sums run in long double so that values near
+// 2^63 keep their precision through the mean and the deviations.
+void profile_integer(const core::Column& column, const ProfileOptions& options, ColumnProfile& out) {
+  const auto values = column.i64();
+  const auto valid = column.validity();
+  std::vector<std::int64_t> sorted;
+  sorted.reserve(values.size() - column.null_count());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (valid[i]) sorted.push_back(values[i]);
+  }
+  stats::radix_sort(std::span<std::int64_t>(sorted));
+  out.count = sorted.size();
+  out.nulls = values.size() - sorted.size();
+  const bool is_time = column.kind() == core::Kind::timestamp;
+  if (!sorted.empty()) {
+    out.min = static_cast<double>(sorted.front());
+    out.max = static_cast<double>(sorted.back());
+    if (!is_time) {
+      long double sum = 0;
+      for (const auto v : sorted) sum += static_cast<long double>(v);
+      const long double mean = sum / static_cast<long double>(sorted.size());
+      long double ss = 0;
+      for (const auto v : sorted) ss += (static_cast<long double>(v) - mean) * (static_cast<long double>(v) - mean);
+      out.mean = static_cast<double>(mean);
+      if (sorted.size() > 1) out.std = static_cast<double>(std::sqrt(ss / static_cast<long double>(sorted.size() - 1)));
+    }
+    for (const double q : options.percentiles) {
+      out.percentiles.push_back({q, stats::quantile_sorted(std::span<const std::int64_t>(sorted), q)});
+    }
+  }
+  if (is_time) {
+    scan_runs<std::int64_t>(sorted, options.top_k, out, core::format_timestamp);
+  } else {
+    scan_runs<std::int64_t>(sorted, options.top_k, out, [](std::int64_t v) { return fmt::format("{}", v); });
+  }
+}
+
+void profile_bool(const core::Column& column, const ProfileOptions& options, ColumnProfile& out) {
+  const auto values = column.booleans();
+  const auto valid = column.validity();
+  std::size_t trues = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) trues += valid[i] && values[i] ? 1 : 0;
+  out.count = values.size() - column.null_count();
+  out.nulls = column.null_count();
+  const std::size_t falses = out.count - trues;
+  out.distinct = (trues > 0 ? 1 : 0) + (falses > 0 ? 1 : 0);
+  if (out.count > 0) {
+    const double n = static_cast<double>(out.count);
+    const double p = static_cast<double>(trues) / n;
+    out.min = falses > 0 ? 0.0 : 1.0;
+    out.max = trues > 0 ? 1.0 : 0.0;
+    out.mean = p;
+    if (out.count > 1) out.std = std::sqrt(p * (1.0 - p) * n / (n - 1.0));
+  }
+  TopK<std::uint8_t> top(options.top_k);
+  if (falses > 0) top.offer(0, falses);
+  if (trues > 0) top.offer(1, trues);
+  for (auto& [count, value] : top.take()) out.top.push_back({value ? "true" : "false", count});
+}
+
+// Categorical codes and string values alike: count per distinct value.
+void profile_counts(const std::vector<std::size_t>& counts, const std::vector<std::string>& names,
+                    const ProfileOptions& options, ColumnProfile& out) {
+  TopK<std::string_view> top(options.top_k);
+  for (std::size_t c = 0; c < counts.size(); ++c) {
+    if (counts[c] == 0) continue;
+    ++out.distinct;
+    top.offer(names[c], counts[c]);
+  }
+  for (auto& [count, value] : top.take()) out.top.push_back({std::string(value), count});
+}
+
+void profile_categorical(const core::Column& column, const ProfileOptions& options, ColumnProfile& out) {
+  std::vector<std::size_t> counts(column.dictionary().size());
+  for (const auto code : column.codes()) {
+    if (code >= 0) ++counts[static_cast<std::size_t>(code)];
+  }
+  out.count = column.size() - column.null_count();
+  out.nulls = column.null_count();
+  profile_counts(counts, column.dictionary(), options, out);
+}
+
+void profile_string(const core::Column& column, const ProfileOptions& options, ColumnProfile& out) {
+  core::StringDictionary dictionary;
+  std::vector<std::size_t> counts;
+  for (std::size_t i = 0; i < column.size(); ++i) {
+    if (!column.is_valid(i)) continue;
+    const auto code = static_cast<std::size_t>(dictionary.intern(column.str(i)));
+    if (code == counts.size()) counts.push_back(0);
+    ++counts[code];
+  }
+  out.count = column.size() - column.null_count();
+  out.nulls = column.null_count();
+  profile_counts(counts, dictionary.strings(), options, out);
+}
+
+}  // namespace
+
+ColumnProfile profile_column(const core::Column& column, const ProfileOptions& options) {
+  ColumnProfile out;
+  out.name = column.name();
+  out.kind = column.kind();
+  switch (column.kind()) {
+    case core::Kind::float64: profile_float(column, options, out); break;
+    case core::Kind::int64:
+    case core::Kind::timestamp: profile_integer(column, options, out); break;
+    case core::Kind::boolean: profile_bool(column, options, out); break;
+    case core::Kind::categorical: profile_categorical(column, options, out); break;
+    case core::Kind::string: profile_string(column, options, out); break;
+  }
+  return out;
+}
+
+std::vector<ColumnProfile> profile_table(const core::Table& table, const ProfileOptions& options) {
+  std::vector<ColumnProfile> out(table.columns());
+  tbb::parallel_for(std::size_t{0}, table.columns(), [&](std::size_t c) {
+    out[c] = profile_column(table.column(c), options);
+  });
+  return out;
+}
+
+}  // namespace assay::profile

@@ -1,0 +1,89 @@
+#include "report/profile_json.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "core/column.hpp"
+#include "report/provenance_json.hpp"
+#include "report/text_table.hpp"
+
+namespace assay::report {
+
+namespace {
+
+nlohmann::json number(double v) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  return v;
+}
+
+nlohmann::json statistic(const std::optional<double>& v, bool is_time) {
+  if (!v) return nullptr;
+  if (is_time) return core::format_timestamp(static_cast<std::int64_t>(std::llround(*v)));
+  return number(*v);
+}
+
+std::string percentile_name(double q) { return fmt::format("p{}", q * 100.0); }
+
+}  // namespace
+
+nlohmann::json profile_json(const std::vector<profile::ColumnProfile>& columns, const core::FileFingerprint& input,
+                            double seconds) {
+  auto doc = document_header("profile");
+  doc["inputs"] = inputs_json({input});
+  doc["rows"] = input.rows;
+  doc["elapsed_seconds"] = seconds;
+  auto& out = doc["columns"] = nlohmann::json::array();
+  for (const auto& c : columns) {
+    const bool is_time = c.kind == core::Kind::timestamp;
+    nlohmann::json j{{"name", c.name},     {"kind", core::kind_name(c.kind)}, {"count", c.count},
+                     {"nulls", c.nulls},   {"distinct", c.distinct}};
+    if (c.kind == core::Kind::float64) j["infinities"] = c.infinities;
+    if (c.min || c.max) {
+      j["min"] = statistic(c.min, is_time);
+      j["max"] = statistic(c.max, is_time);
+    }
+    if (c.mean) j["mean"] = number(*c.mean);
+    if (c.mean) j["std"] = c.std ? number(*c.std) : nlohmann::json(nullptr);
+    if (!c.percentiles.empty()) {
+      auto& p = j["percentiles"] = nlohmann::json::object();
+      for (const auto& pc : c.percentiles) p[percentile_name(pc.q)] = statistic(pc.value, is_time);
+    }
+    auto& top = j["top"] = nlohmann::json::array();
+    for (const auto& t : c.top) top.push_back({{"value", t.value}, {"count", t.count}});
+    out.push_back(std::move(j));
+  }
+  return doc;
+}
+
+std::string profile_text(const std::vector<profile::ColumnProfile>& columns, const core::FileFingerprint& input) {
+  std::string out = fmt::format("{}: {} rows x {} columns, {} bytes, xxh3-128 {}\n\n", input.path, input.rows,
+                                input.columns, input.bytes, input.content.hex());
+  using A = TextTable::Align;
+  TextTable table({"column", "kind", "count", "nulls", "distinct", "min", "p50", "max", "mean", "std", "top"},
+                  {A::left, A::left, A::right, A::right, A::right, A::right, A::right, A::right, A::right, A::right,
+                   A::left});
+  for (const auto& c : columns) {
+    const bool is_time = c.kind == core::Kind::timestamp;
+    const auto cell = [&](const std::optional<double>& v) -> std::string {
+      if (!v) return "";
+      return is_time ? core::format_timestamp(static_cast<std::int64_t>(std::llround(*v))) : format_number(*v);
+    };
+    std::optional<double> median;
+    for (const auto& p : c.percentiles) {
+      if (p.q == 0.5) median = p.value;
+    }
+    std::string top;
+    if (!c.top.empty()) {
+      top = c.top.front().value.substr(0, 24);
+      top += fmt::format(" ({})", c.top.front().count);
+    }
+    table.add_row({c.name, std::string(core::kind_name(c.kind)), fmt::format("{}", c.count), fmt::format("{}", c.nulls),
+                   fmt::format("{}", c.distinct), cell(c.min), cell(median), cell(c.max),
+                   c.mean && !is_time ? format_number(*c.mean) : "", c.std ? format_number(*c.std) : "", top});
+  }
+  return out + table.render();
+}
+
+}  // namespace assay::report

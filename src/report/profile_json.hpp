@@ -1,0 +1,22 @@
+#pragma once
+// Renders column profiles as the `assay.profile/v1` JSON document and as an
+// aligned console table.
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/provenance.hpp"
+#include "profile/column_profile.hpp"
+
+namespace assay::report {
+
+// Non-finite numbers are written as the strings "inf", "-inf", "nan";
+// timestamp statistics as ISO-8601 strings.
+nlohmann::json profile_json(const std::vector<profile::ColumnProfile>& columns, const core::FileFingerprint& input,
+                            double seconds);
+
+std::string profile_text(const std::vector<profile::ColumnProfile>& columns, const core::FileFingerprint& input);
+
+}  // namespace assay::report
