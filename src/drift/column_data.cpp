@@ -1,0 +1,153 @@
+#include "drift/column_data.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "drift/merged.hpp"
+#include "stats/sort.hpp"
+
+namespace assay::drift {
+
+namespace {
+
+template <class Get>
+NumericSide collect(const core::Column& column, std::span<const std::uint32_t> rows, Get get) {
+  NumericSide side;
+  const auto valid = column.validity();
+  if (rows.empty()) {
+    side.sorted.reserve(column.size() - column.null_count());
+    for (std::size_t i = 0; i < column.size(); ++i) {
+      if (valid[i] != 0) side.sorted.push_back(get(i));
+    }
+    side.nulls = column.null_count();
+  } else {
+    side.sorted.reserve(rows.size());
+    for (const std::uint32_t i : rows) {
+      if (valid[i] != 0) {
+        side.sorted.push_back(get(i));
+      } else {
+        ++side.nulls;
+      }
+    }
+  }
+  return side;
+}
+
+}  // namespace
+
+NumericSide numeric_side(const core::Column& column, std::span<const std::uint32_t> rows) {
+  NumericSide side;
+  if (column.kind() == core::Kind::float64) {
+    const auto v = column.f64();
+    side = collect(column, rows, [&](std::size_t i) { return v[i]; });
+  } else if (column.kind() == core::Kind::int64) {
+    const auto v = column.i64();
+    side = collect(column, rows, [&](std::size_t i) { return static_cast<double>(v[i]); });
+  } else {
+    throw core::Error(fmt::format("column '{}' is {}, not numeric", column.name(), core::kind_name(column.kind())));
+  }
+  // A float64 cell may hold NaN only when null, but be safe against NaN
+  // values that slipped in as valid.
+  std::erase_if(side.sorted, [](double x) { return x != x; });
+  stats::radix_sort(side.sorted);
+  return side;
+}
+
+CategoricalSide categorical_side(const core::Column& column, std::span<const std::uint32_t> rows) {
+  CategoricalSide side;
+  const auto valid = column.validity();
+  auto count_rows = [&](auto&& code_of) {
+    if (rows.empty()) {
+      for (std::size_t i = 0; i < column.size(); ++i) {
+        if (valid[i] != 0) side.counts[code_of(i)] += 1.0;
+      }
+      side.nulls = column.null_count();
+    } else {
+      for (const std::uint32_t i : rows) {
+        if (valid[i] != 0) {
+          side.counts[code_of(i)] += 1.0;
+        } else {
+          ++side.nulls;
+        }
+      }
+    }
+  };
+  if (column.kind() == core::Kind::categorical) {
+    side.labels = column.dictionary();
+    side.counts.assign(side.labels.size(), 0.0);
+    const auto codes = column.codes();
+    count_rows([&](std::size_t i) { return static_cast<std::size_t>(codes[i]); });
+  } else if (column.kind() == core::Kind::boolean) {
+    side.labels = {"false", "true"};
+    side.counts.assign(2, 0.0);
+    const auto values = column.booleans();
+    count_rows([&](std::size_t i) { return static_cast<std::size_t>(values[i] != 0 ? 1 : 0); });
+  } else {
+    throw core::Error(fmt::format("column '{}' is {}, not categorical", column.name(), core::kind_name(column.kind())));
+  }
+  return side;
+}
+
+CategoricalSide categories_of(const NumericSide& side) {
+  CategoricalSide out;
+  out.nulls = side.nulls;
+  for_each_distinct(side.sorted, {}, [&](const DistinctStep& s) {
+    out.labels.push_back(fmt::format("{}", s.value));
+    out.counts.push_back(static_cast<double>(s.count_a));
+  });
+  return out;
+}
+
+AlignedCounts align(const CategoricalSide& reference, const CategoricalSide& current) {
+  AlignedCounts out;
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t i = 0; i < reference.labels.size(); ++i) {
+    if (reference.counts[i] == 0) continue;
+    index.emplace(reference.labels[i], out.labels.size());
+    out.labels.push_back(reference.labels[i]);
+    out.reference.push_back(reference.counts[i]);
+    out.current.push_back(0.0);
+  }
+  for (std::size_t i = 0; i < current.labels.size(); ++i) {
+    if (current.counts[i] == 0) continue;
+    const auto it = index.find(current.labels[i]);
+    if (it != index.end()) {
+      out.current[it->second] += current.counts[i];
+      continue;
+    }
+    index.emplace(current.labels[i], out.labels.size());
+    out.labels.push_back(current.labels[i]);
+    out.reference.push_back(0.0);
+    out.current.push_back(current.counts[i]);
+    ++out.unseen_categories;
+    out.unseen_rows += current.counts[i];
+    if (out.unseen_examples.size() < 5) out.unseen_examples.push_back(current.labels[i]);
+  }
+  return out;
+}
+
+std::size_t pooled_distinct(std::span<const double> a, std::span<const double> b, std::size_t limit) {
+  std::size_t distinct = 0;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while ((i < a.size() || j < b.size()) && distinct <= limit) {
+    double v = 0.0;
+    if (i == a.size()) {
+      v = b[j];
+    } else if (j == b.size()) {
+      v = a[i];
+    } else {
+      v = a[i] < b[j] ? a[i] : b[j];
+    }
+    // Skip the run with binary searches: constant columns stay O(log n).
+    i = static_cast<std::size_t>(std::upper_bound(a.begin() + static_cast<std::ptrdiff_t>(i), a.end(), v) - a.begin());
+    j = static_cast<std::size_t>(std::upper_bound(b.begin() + static_cast<std::ptrdiff_t>(j), b.end(), v) - b.begin());
+    ++distinct;
+  }
+  return distinct;
+}
+
+}  // namespace assay::drift

@@ -1,0 +1,54 @@
+#pragma once
+// The two sides of one column, ready for comparison: numeric values sorted
+// once (nulls dropped), or category counts aligned by category name (each
+// file has its own dictionary, so codes are matched by their strings).
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/column.hpp"
+
+namespace assay::drift {
+
+// Non-null values of a float64/int64 column, ascending. `rows` selects a
+// subset of rows (all rows when empty).
+struct NumericSide {
+  std::vector<double> sorted;
+  std::size_t nulls = 0;
+};
+NumericSide numeric_side(const core::Column& column, std::span<const std::uint32_t> rows = {});
+
+// Counts per category label of a categorical or bool column (bool labels
+// are "false" and "true"), in dictionary order; labels with no rows in the
+// selection have count 0.
+struct CategoricalSide {
+  std::vector<std::string> labels;
+  std::vector<double> counts;
+  std::size_t nulls = 0;
+};
+CategoricalSide categorical_side(const core::Column& column, std::span<const std::uint32_t> rows = {});
+
+// Distinct values of a sorted numeric side as categories (labels formatted
+// shortest round-trip, e.g. "0", "1", "2.5").
+CategoricalSide categories_of(const NumericSide& side);
+
+// Reference and current counts over the union of categories that occur on
+// either side: reference categories first (dictionary order), then the
+// categories only the current side has.
+struct AlignedCounts {
+  std::vector<std::string> labels;
+  std::vector<double> reference;
+  std::vector<double> current;
+  std::size_t unseen_categories = 0;  // categories absent from the reference
+  double unseen_rows = 0.0;           // current rows in those categories
+  std::vector<std::string> unseen_examples;  // up to 5 of them
+};
+AlignedCounts align(const CategoricalSide& reference, const CategoricalSide& current);
+
+// Number of distinct values of two sorted samples pooled, counting no
+// further than `limit` + 1.
+std::size_t pooled_distinct(std::span<const double> a, std::span<const double> b, std::size_t limit);
+
+}  // namespace assay::drift
