@@ -1,37 +1,8 @@
 #include "io/cell_parse.hpp"
 
-#include <fast_float/fast_float.h>
-
-#include <charconv>
 #include <chrono>
 
 namespace assay::io {
-
-std::string_view trim_blanks(std::string_view text) noexcept {
-  std::size_t b = 0;
-  std::size_t e = text.size();
-  while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
-  while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
-  return text.substr(b, e - b);
-}
-
-bool parse_int64(std::string_view text, std::int64_t& out) noexcept {
-  text = trim_blanks(text);
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  if (text.empty() || text.front() == '+') return false;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc() && ptr == text.data() + text.size();
-}
-
-bool parse_float64(std::string_view text, double& out) noexcept {
-  text = trim_blanks(text);
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  if (text.empty() || text.front() == '+') return false;
-  const auto [ptr, ec] = fast_float::from_chars(text.data(), text.data() + text.size(), out);
-  // Out-of-range literals (1e400) come back as +-inf with result_out_of_range;
-  // numpy reads them the same way.
-  return (ec == std::errc() || ec == std::errc::result_out_of_range) && ptr == text.data() + text.size();
-}
 
 bool parse_bool(std::string_view text, std::uint8_t& out) noexcept {
   text = trim_blanks(text);

@@ -23,9 +23,7 @@ NaTokens::NaTokens(std::vector<std::string> tokens) : tokens_(std::move(tokens))
   }
 }
 
-bool NaTokens::contains(std::string_view text) const noexcept {
-  if (text.size() < 64 && (length_mask_ & (std::uint64_t{1} << text.size())) == 0) return false;
-  if (text.size() >= 64 && !has_long_) return false;
+bool NaTokens::contains_slow(std::string_view text) const noexcept {
   for (const auto& t : tokens_) {
     if (t == text) return true;
   }
@@ -208,97 +206,124 @@ std::string render(const ColumnChunk& chunk, std::size_t row) {
   return {};
 }
 
-template <class T>
-void append_or_fill(std::vector<T>& out, std::vector<T>& part, std::size_t rows, T fill) {
-  if (part.empty()) {
-    out.insert(out.end(), rows, fill);
-  } else {
-    out.insert(out.end(), part.begin(), part.end());
-  }
-  part = {};
-}
-
-core::Column merge_text(std::string name, std::vector<ColumnChunk>& chunks, std::vector<std::uint8_t> valid,
-                        const MergeOptions& options) {
-  core::StringDictionary global;
-  std::vector<std::int32_t> codes;
-  codes.reserve(valid.size());
-  std::size_t non_null = 0;
-  for (auto& chunk : chunks) {
-    const std::size_t rows = chunk.valid.size();
-    if (chunk.kind == ChunkKind::text) {
-      std::vector<std::int32_t> remap(chunk.dict.size());
-      for (std::size_t c = 0; c < remap.size(); ++c) remap[c] = global.intern(chunk.dict.at(static_cast<std::int32_t>(c)));
-      for (std::size_t r = 0; r < rows; ++r) {
-        codes.push_back(chunk.valid[r] ? remap[static_cast<std::size_t>(chunk.codes[r])] : -1);
-      }
-    } else {
-      for (std::size_t r = 0; r < rows; ++r) codes.push_back(chunk.valid[r] ? global.intern(render(chunk, r)) : -1);
-    }
-    for (std::size_t r = 0; r < rows; ++r) non_null += chunk.valid[r];
-    chunk = ColumnChunk{};
-  }
-  const bool categorical =
-      options.forced ? *options.forced == core::Kind::categorical
-                     : static_cast<double>(global.size()) <= options.categorical_max_share * static_cast<double>(non_null);
-  if (categorical) return core::Column::categorical(std::move(name), std::move(codes), global.strings(), std::move(valid));
-  std::vector<std::uint64_t> offsets;
-  offsets.reserve(codes.size() + 1);
-  offsets.push_back(0);
-  std::string bytes;
-  for (const std::int32_t code : codes) {
-    if (code >= 0) bytes.append(global.at(code));
-    offsets.push_back(bytes.size());
-  }
-  return core::Column::string(std::move(name), std::move(offsets), std::move(bytes), std::move(valid));
-}
-
 }  // namespace
 
-core::Column merge_chunks(std::string name, std::vector<ColumnChunk>& chunks, const MergeOptions& options) {
-  ChunkKind kind = ChunkKind::empty;
-  std::size_t total = 0;
-  for (const auto& c : chunks) {
-    kind = join(kind, c.kind);
-    total += c.valid.size();
+ColumnAccumulator::ColumnAccumulator(std::optional<core::Kind> forced, double categorical_max_share)
+    : forced_(forced), categorical_max_share_(categorical_max_share) {
+  if (forced) {
+    // The same kind ChunkBuilder starts a forced column with.
+    const NaTokens none({});
+    data_.kind = ChunkBuilder(none, forced, 0).finish().kind;
   }
-  std::vector<std::uint8_t> valid;
-  valid.reserve(total);
-  for (auto& c : chunks) valid.insert(valid.end(), c.valid.begin(), c.valid.end());
+}
 
-  switch (kind) {
-    case ChunkKind::empty:
-      return core::Column::float64(std::move(name), std::vector<double>(total, kNaN), std::move(valid));
-    case ChunkKind::boolean: {
-      std::vector<std::uint8_t> out;
-      out.reserve(total);
-      for (auto& c : chunks) append_or_fill(out, c.b, c.valid.size(), std::uint8_t{0});
-      return core::Column::boolean(std::move(name), std::move(out), std::move(valid));
-    }
+void ColumnAccumulator::reserve(std::size_t rows) {
+  reserved_ = rows;
+  data_.valid.reserve(rows);
+}
+
+// Converts what was accumulated so far to a wider kind.
+void ColumnAccumulator::widen(ChunkKind to) {
+  const std::size_t n = data_.valid.size();
+  const std::size_t capacity = std::max(reserved_, n);
+  switch (to) {
+    case ChunkKind::empty: break;
+    case ChunkKind::boolean: data_.b.reserve(capacity); data_.b.assign(n, 0); break;
     case ChunkKind::int64:
-    case ChunkKind::timestamp: {
-      std::vector<std::int64_t> out;
-      out.reserve(total);
-      for (auto& c : chunks) append_or_fill(out, c.i64, c.valid.size(), std::int64_t{0});
-      return kind == ChunkKind::int64 ? core::Column::int64(std::move(name), std::move(out), std::move(valid))
-                                      : core::Column::timestamp(std::move(name), std::move(out), std::move(valid));
-    }
-    case ChunkKind::float64: {
-      std::vector<double> out;
-      out.reserve(total);
-      for (auto& c : chunks) {
-        if (c.kind == ChunkKind::int64) {
-          for (std::size_t r = 0; r < c.i64.size(); ++r) out.push_back(c.valid[r] ? static_cast<double>(c.i64[r]) : kNaN);
-          c.i64 = {};
-        } else {
-          append_or_fill(out, c.f64, c.valid.size(), kNaN);
-        }
+    case ChunkKind::timestamp: data_.i64.reserve(capacity); data_.i64.assign(n, 0); break;
+    case ChunkKind::float64:
+      data_.f64.reserve(capacity);
+      if (data_.kind == ChunkKind::int64) {
+        for (std::size_t r = 0; r < n; ++r) data_.f64.push_back(data_.valid[r] ? static_cast<double>(data_.i64[r]) : kNaN);
+        data_.i64 = {};
+      } else {
+        data_.f64.assign(n, kNaN);
       }
-      return core::Column::float64(std::move(name), std::move(out), std::move(valid));
+      break;
+    case ChunkKind::text: {
+      std::vector<std::int32_t> codes;
+      codes.reserve(capacity);
+      for (std::size_t r = 0; r < n; ++r) codes.push_back(data_.valid[r] ? data_.dict.intern(render(data_, r)) : -1);
+      data_.f64 = {};
+      data_.i64 = {};
+      data_.b = {};
+      data_.codes = std::move(codes);
+      break;
     }
-    case ChunkKind::text: return merge_text(std::move(name), chunks, std::move(valid), options);
   }
-  return core::Column::float64(std::move(name), {}, {});
+  data_.kind = to;
+}
+
+void ColumnAccumulator::append(ColumnChunk&& chunk) {
+  const ChunkKind target = join(data_.kind, chunk.kind);
+  if (target != data_.kind) widen(target);
+  const std::size_t rows = chunk.valid.size();
+  if (data_.valid.capacity() < data_.valid.size() + rows && reserved_ > 0) {
+    // The estimate was short: grow by half again rather than doubling.
+    data_.valid.reserve((data_.valid.size() + rows) * 3 / 2);
+  }
+  data_.valid.insert(data_.valid.end(), chunk.valid.begin(), chunk.valid.end());
+  const auto copy_or_fill = [&](auto& out, auto& part, auto fill) {
+    if (chunk.kind == ChunkKind::empty) {
+      out.insert(out.end(), rows, fill);
+    } else {
+      out.insert(out.end(), part.begin(), part.end());
+    }
+  };
+  switch (target) {
+    case ChunkKind::empty: break;
+    case ChunkKind::boolean: copy_or_fill(data_.b, chunk.b, std::uint8_t{0}); break;
+    case ChunkKind::int64:
+    case ChunkKind::timestamp: copy_or_fill(data_.i64, chunk.i64, std::int64_t{0}); break;
+    case ChunkKind::float64:
+      if (chunk.kind == ChunkKind::int64) {
+        for (std::size_t r = 0; r < rows; ++r) data_.f64.push_back(chunk.valid[r] ? static_cast<double>(chunk.i64[r]) : kNaN);
+      } else {
+        copy_or_fill(data_.f64, chunk.f64, kNaN);
+      }
+      break;
+    case ChunkKind::text:
+      if (chunk.kind == ChunkKind::text) {
+        std::vector<std::int32_t> remap(chunk.dict.size());
+        for (std::size_t c = 0; c < remap.size(); ++c) remap[c] = data_.dict.intern(chunk.dict.at(static_cast<std::int32_t>(c)));
+        for (std::size_t r = 0; r < rows; ++r) {
+          data_.codes.push_back(chunk.valid[r] ? remap[static_cast<std::size_t>(chunk.codes[r])] : -1);
+        }
+      } else {
+        for (std::size_t r = 0; r < rows; ++r) data_.codes.push_back(chunk.valid[r] ? data_.dict.intern(render(chunk, r)) : -1);
+      }
+      break;
+  }
+  chunk = ColumnChunk{};
+}
+
+core::Column ColumnAccumulator::finish(std::string name) {
+  ColumnChunk& d = data_;
+  const std::size_t n = d.valid.size();
+  switch (d.kind) {
+    case ChunkKind::empty:
+      return core::Column::float64(std::move(name), std::vector<double>(n, kNaN), std::move(d.valid));
+    case ChunkKind::boolean: return core::Column::boolean(std::move(name), std::move(d.b), std::move(d.valid));
+    case ChunkKind::int64: return core::Column::int64(std::move(name), std::move(d.i64), std::move(d.valid));
+    case ChunkKind::timestamp: return core::Column::timestamp(std::move(name), std::move(d.i64), std::move(d.valid));
+    case ChunkKind::float64: return core::Column::float64(std::move(name), std::move(d.f64), std::move(d.valid));
+    case ChunkKind::text: break;
+  }
+  std::size_t non_null = 0;
+  for (const auto v : d.valid) non_null += v;
+  const bool categorical = forced_ ? *forced_ == core::Kind::categorical
+                                   : static_cast<double>(d.dict.size()) <= categorical_max_share_ * static_cast<double>(non_null);
+  if (categorical) return core::Column::categorical(std::move(name), std::move(d.codes), d.dict.strings(), std::move(d.valid));
+  std::vector<std::uint64_t> offsets;
+  offsets.reserve(n + 1);
+  offsets.push_back(0);
+  std::string bytes;
+  for (const std::int32_t code : d.codes) {
+    if (code >= 0) bytes.append(d.dict.at(code));
+    offsets.push_back(bytes.size());
+  }
+  d.codes = {};
+  return core::Column::string(std::move(name), std::move(offsets), std::move(bytes), std::move(d.valid));
 }
 
 }  // namespace assay::io

@@ -11,7 +11,9 @@
 // that ends up text has its values rendered as text (1.50 becomes "1.5"),
 // which only happens when a column mixes numbers and words.
 
+#include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +21,7 @@
 
 #include "core/column.hpp"
 #include "core/string_dictionary.hpp"
+#include "io/cell_parse.hpp"
 
 namespace assay::io {
 
@@ -52,9 +55,14 @@ struct ColumnChunk {
 class NaTokens {
  public:
   explicit NaTokens(std::vector<std::string> tokens);
-  bool contains(std::string_view text) const noexcept;
+  bool contains(std::string_view text) const noexcept {
+    if (text.size() < 64 ? (length_mask_ & (std::uint64_t{1} << text.size())) == 0 : !has_long_) return false;
+    return contains_slow(text);
+  }
 
  private:
+  bool contains_slow(std::string_view text) const noexcept;
+
   std::vector<std::string> tokens_;
   std::uint64_t length_mask_ = 0;  // bit L set when a token has length L < 64
   bool has_long_ = false;
@@ -68,6 +76,29 @@ class ChunkBuilder {
   ChunkBuilder(const NaTokens& na, std::optional<core::Kind> forced, std::size_t expected_rows);
 
   Result append(CellView cell);
+
+  // Fast path for a float64 column: appends cells from row r on while they
+  // are numbers or nulls, writing straight into the storage; returns the
+  // first row it did not take.
+  template <class CellAt>
+  std::size_t append_floats(std::size_t r, std::size_t rows, const CellAt& cell_at);
+  bool in_float_mode() const noexcept { return chunk_.kind == ChunkKind::float64; }
+
+  // Fast path for one CSV cell of a float64 column; false when the cell is
+  // not a number or a null (then call append).
+  bool try_append_float(std::string_view text) {
+    double f = 0.0;
+    if (na_.contains(text)) {
+      f = std::numeric_limits<double>::quiet_NaN();
+      chunk_.valid.push_back(0);
+    } else if (parse_float64(text, f)) {
+      chunk_.valid.push_back(1);
+    } else {
+      return false;
+    }
+    chunk_.f64.push_back(f);
+    return true;
+  }
   // Drops what was appended and continues in text mode; the caller replays.
   void restart_as_text();
   // Set when append returned Result::error.
@@ -96,8 +127,36 @@ struct ConversionError {
 };
 
 template <class CellAt>
+std::size_t ChunkBuilder::append_floats(std::size_t r, std::size_t rows, const CellAt& cell_at) {
+  const std::size_t base = chunk_.f64.size();
+  chunk_.f64.resize(base + rows - r);
+  chunk_.valid.resize(base + rows - r);
+  double* values = chunk_.f64.data() + base;
+  std::uint8_t* valid = chunk_.valid.data() + base;
+  std::size_t k = 0;
+  for (; r < rows; ++r, ++k) {
+    const CellView cell = cell_at(r);
+    if (cell.type == CellType::null || (cell.type != CellType::number && na_.contains(cell.text))) {
+      values[k] = std::numeric_limits<double>::quiet_NaN();
+      valid[k] = 0;
+    } else if ((cell.type == CellType::raw || cell.type == CellType::number) && parse_float64(cell.text, values[k])) {
+      valid[k] = 1;
+    } else {
+      break;
+    }
+  }
+  chunk_.f64.resize(base + k);
+  chunk_.valid.resize(base + k);
+  return r;
+}
+
+template <class CellAt>
 std::optional<ConversionError> build_chunk(std::size_t rows, const CellAt& cell_at, ChunkBuilder& builder) {
   for (std::size_t r = 0; r < rows; ++r) {
+    if (builder.in_float_mode()) {
+      r = builder.append_floats(r, rows, cell_at);
+      if (r == rows) break;
+    }
     const auto result = builder.append(cell_at(r));
     if (result == ChunkBuilder::Result::restart_as_text) {
       builder.restart_as_text();
@@ -109,12 +168,26 @@ std::optional<ConversionError> build_chunk(std::size_t rows, const CellAt& cell_
   return std::nullopt;
 }
 
-struct MergeOptions {
-  std::optional<core::Kind> forced;
-  double categorical_max_share = 0.5;
-};
+// Concatenates the chunks of one column in file order, consuming each as it
+// arrives, and yields the Column at the end. Storage grows in place (reserve
+// it when the row count can be estimated), so the reader never holds a
+// column twice.
+class ColumnAccumulator {
+ public:
+  ColumnAccumulator(std::optional<core::Kind> forced, double categorical_max_share);
 
-// Concatenates the chunks of one column (consuming them) into a Column.
-core::Column merge_chunks(std::string name, std::vector<ColumnChunk>& chunks, const MergeOptions& options);
+  void reserve(std::size_t rows);
+  void append(ColumnChunk&& chunk);
+  std::size_t rows() const noexcept { return data_.valid.size(); }
+  core::Column finish(std::string name);
+
+ private:
+  void widen(ChunkKind to);
+
+  std::optional<core::Kind> forced_;
+  double categorical_max_share_;
+  std::size_t reserved_ = 0;
+  ColumnChunk data_;  // kind, values and, for text, the column's dictionary
+};
 
 }  // namespace assay::io

@@ -21,13 +21,25 @@ namespace assay::io {
 namespace {
 
 constexpr std::size_t kBlockBytes = std::size_t{16} << 20;
-constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
+constexpr std::size_t kPieceBytes = std::size_t{256} << 10;  // text + field index stay in L2
 
 // A row-aligned piece of the current block, with its first line number.
 struct Piece {
   std::string_view text;
   std::size_t first_line = 0;
-  TokenizedChunk tokens;
+};
+
+// A piece tokenized and converted in one pass.
+struct PieceResult {
+  RowScan scan;
+  std::vector<ColumnChunk> columns;
+  std::optional<TokenizeError> bad_bytes;  // NUL or invalid UTF-8
+  struct Conversion {
+    std::size_t row;
+    std::size_t offset;
+    std::string message;
+  };
+  std::optional<Conversion> conversion_error;  // the first, by row
 };
 
 class CsvParser {
@@ -35,7 +47,7 @@ class CsvParser {
   CsvParser(const ReadFn& read, std::string name, const ReadOptions& options)
       : read_(read), name_(std::move(name)), options_(options), na_(options.na_tokens) {}
 
-  CsvResult run(const std::function<std::size_t()>& bytes_done, std::size_t total_bytes);
+  CsvResult run(const std::function<std::size_t()>& bytes_done, std::size_t total_bytes, std::size_t size_hint);
 
  private:
   void fill(std::size_t want);
@@ -44,6 +56,7 @@ class CsvParser {
   // Parses [begin, end) of the buffer (whole rows); returns false once
   // max_rows is reached.
   bool parse_rows(std::size_t begin, const RowSplit& split);
+  PieceResult convert_piece(std::string_view text, std::size_t max_rows) const;
   [[noreturn]] void fail_at(const Piece& piece, std::size_t offset, const std::string& message) const;
   core::Location locate(const Piece& piece, std::size_t offset) const;
 
@@ -57,7 +70,8 @@ class CsvParser {
   char delimiter_ = ',';
   std::vector<std::string> names_;
   std::vector<std::optional<core::Kind>> forced_;
-  std::vector<std::vector<ColumnChunk>> chunks_;  // [column][piece]
+  std::vector<ColumnAccumulator> columns_;
+  std::size_t size_hint_ = 0;  // expected bytes of text, 0 if unknown
   std::size_t line_ = 1;                          // line number of the next unparsed byte
   std::size_t rows_ = 0;
 };
@@ -93,7 +107,7 @@ std::size_t CsvParser::read_header() {
     ++start;
   }
   if (start == length_) throw core::Error(core::Location{name_}, "no header row (the file holds only blank lines)");
-  const Piece head{std::string_view(buffer_.data(), length_), 1, {}};
+  const Piece head{std::string_view(buffer_.data(), length_), 1};
   if (std::memchr(buffer_.data(), '\0', std::min(length_, kPieceBytes)) != nullptr) {
     const auto at = static_cast<std::size_t>(static_cast<const char*>(std::memchr(buffer_.data(), '\0', length_)) -
                                              buffer_.data());
@@ -140,6 +154,51 @@ void CsvParser::check_forced_kinds() const {
   }
 }
 
+PieceResult CsvParser::convert_piece(std::string_view text, std::size_t max_rows) const {
+  PieceResult out;
+  if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
+    out.bad_bytes = TokenizeError{static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()),
+                                  "binary data (a NUL byte): not a text file"};
+    return out;
+  }
+  if (auto bad = first_invalid_utf8(text)) {
+    out.bad_bytes = TokenizeError{*bad, fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad]))};
+    return out;
+  }
+  const std::size_t columns = names_.size();
+  const std::size_t expected_rows = text.size() / 16 + 1;
+  std::vector<ChunkBuilder> builders;
+  builders.reserve(columns);
+  for (std::size_t c = 0; c < columns; ++c) builders.emplace_back(na_, forced_[c], expected_rows);
+  std::vector<std::uint8_t> failed(columns, 0);
+  std::string scratch;
+  std::size_t row = SIZE_MAX;  // wraps to 0 at the first field
+  const auto on_field = [&](std::size_t c, FieldRef field) {
+    if (c == 0) ++row;
+    ChunkBuilder& builder = builders[c];
+    const std::string_view cell = field_text(text, field, scratch);
+    if (builder.in_float_mode() && builder.try_append_float(cell)) return;
+    if (failed[c]) return;
+    const auto result = builder.append(CellView{cell, CellType::raw});
+    if (result == ChunkBuilder::Result::restart_as_text) {
+      builder.restart_as_text();
+      std::string replay_scratch;
+      scan_rows(text, delimiter_, columns, row + 1, [&](std::size_t cc, FieldRef f) {
+        if (cc == c) builder.append(CellView{field_text(text, f, replay_scratch), CellType::raw});
+      });
+    } else if (result == ChunkBuilder::Result::error) {
+      failed[c] = 1;
+      if (!out.conversion_error || row < out.conversion_error->row) {
+        out.conversion_error = PieceResult::Conversion{row, field.begin, fmt::format("column '{}': {}", names_[c], builder.error())};
+      }
+    }
+  };
+  out.scan = scan_rows(text, delimiter_, columns, max_rows, on_field);
+  out.columns.reserve(columns);
+  for (auto& builder : builders) out.columns.push_back(builder.finish());
+  return out;
+}
+
 bool CsvParser::parse_rows(std::size_t begin, const RowSplit& split) {
   const std::size_t columns = names_.size();
   std::vector<Piece> pieces(split.cuts.size());
@@ -148,77 +207,52 @@ bool CsvParser::parse_rows(std::size_t begin, const RowSplit& split) {
     const std::size_t b = p + 1 < split.cuts.size() ? split.cuts[p + 1] : split.complete;
     pieces[p].text = std::string_view(buffer_.data() + begin + a, b - a);
   }
-  struct Check {
-    std::size_t breaks = 0;
-    std::optional<TokenizeError> error;
-  };
-  std::vector<Check> checks(pieces.size());
-  tbb::parallel_for(std::size_t{0}, pieces.size(), [&](std::size_t p) {
-    const std::string_view text = pieces[p].text;
-    checks[p].breaks = count_line_breaks(text);
-    if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
-      checks[p].error = TokenizeError{static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()),
-                                      "binary data (a NUL byte): not a text file"};
-    } else if (auto bad = first_invalid_utf8(text)) {
-      checks[p].error = TokenizeError{*bad, fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad]))};
-    } else {
-      pieces[p].tokens = tokenize_csv(text, delimiter_, columns);
-    }
-  });
+  std::vector<PieceResult> results(pieces.size());
+  tbb::parallel_for(std::size_t{0}, pieces.size(),
+                    [&](std::size_t p) { results[p] = convert_piece(pieces[p].text, SIZE_MAX); });
   // In file order: line numbers, the first error, the --max-rows cap.
   bool more = true;
   std::size_t used = 0;
-  for (std::size_t p = 0; p < pieces.size(); ++p) {
+  for (std::size_t p = 0; p < pieces.size() && more; ++p) {
     pieces[p].first_line = line_;
-    line_ += checks[p].breaks;
-    auto& tokens = pieces[p].tokens;
     const std::size_t room = options_.max_rows ? *options_.max_rows - rows_ : SIZE_MAX;
-    if (checks[p].error) fail_at(pieces[p], checks[p].error->offset, checks[p].error->message);
-    if (tokens.error && tokens.rows < room) fail_at(pieces[p], tokens.error->offset, tokens.error->message);
-    used = p + 1;
-    if (tokens.rows >= room) {
-      tokens.rows = room;
-      tokens.fields.resize(room * columns);
-      more = false;
+    if (results[p].scan.rows > room) results[p] = convert_piece(pieces[p].text, room);  // the cap falls inside
+    const PieceResult& r = results[p];
+    if (r.bad_bytes) fail_at(pieces[p], r.bad_bytes->offset, r.bad_bytes->message);
+    if (r.scan.error && r.scan.rows < room) fail_at(pieces[p], r.scan.error->offset, r.scan.error->message);
+    if (r.conversion_error && r.conversion_error->row < room) {
+      fail_at(pieces[p], r.conversion_error->offset, r.conversion_error->message);
     }
-    rows_ += tokens.rows;
-    if (!more) break;
+    line_ += r.scan.line_breaks;
+    rows_ += r.scan.rows;
+    used = p + 1;
+    if (r.scan.rows >= room) more = false;
   }
-  pieces.resize(used);
-
-  const std::size_t first = chunks_.empty() ? 0 : chunks_[0].size();
-  for (auto& column : chunks_) column.resize(first + pieces.size());
-  std::vector<std::optional<ConversionError>> errors(pieces.size() * columns);
-  tbb::parallel_for(std::size_t{0}, pieces.size() * columns, [&](std::size_t task) {
-    const std::size_t p = task / columns;
-    const std::size_t c = task % columns;
-    const Piece& piece = pieces[p];
-    std::string scratch;
-    const auto cell_at = [&](std::size_t r) {
-      return CellView{field_text(piece.text, piece.tokens.fields[r * columns + c], scratch), CellType::raw};
-    };
-    ChunkBuilder builder(na_, forced_[c], piece.tokens.rows);
-    errors[task] = build_chunk(piece.tokens.rows, cell_at, builder);
-    chunks_[c][first + p] = builder.finish();
+  results.resize(used);
+  // Reserve the columns once the first block tells the bytes per row.
+  if (columns_[0].rows() == 0 && size_hint_ > 0 && rows_ > 0) {
+    const std::size_t parsed = static_cast<std::size_t>(pieces[used - 1].text.data() + pieces[used - 1].text.size() - buffer_.data());
+    const double per_row = static_cast<double>(parsed) / static_cast<double>(rows_);
+    std::size_t expected = static_cast<std::size_t>(static_cast<double>(size_hint_) / per_row * 1.02) + 16;
+    if (options_.max_rows) expected = std::min(expected, *options_.max_rows);
+    for (auto& column : columns_) column.reserve(expected);
+  }
+  tbb::parallel_for(std::size_t{0}, columns, [&](std::size_t c) {
+    for (auto& result : results) columns_[c].append(std::move(result.columns[c]));
   });
-  for (std::size_t task = 0; task < errors.size(); ++task) {
-    if (!errors[task]) continue;
-    const Piece& piece = pieces[task / columns];
-    const std::size_t c = task % columns;
-    const FieldRef field = piece.tokens.fields[errors[task]->row * columns + c];
-    fail_at(piece, field.begin, fmt::format("column '{}': {}", names_[c], errors[task]->message));
-  }
   return more;
 }
 
-CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::size_t total_bytes) {
+CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::size_t total_bytes,
+                         std::size_t size_hint) {
+  size_hint_ = size_hint;
   std::size_t begin = read_header();
   check_forced_kinds();
   forced_.resize(names_.size());
   for (std::size_t c = 0; c < names_.size(); ++c) {
     if (auto it = options_.kinds.find(names_[c]); it != options_.kinds.end()) forced_[c] = it->second;
   }
-  chunks_.resize(names_.size());
+  for (std::size_t c = 0; c < names_.size(); ++c) columns_.emplace_back(forced_[c], options_.categorical_max_share);
   bool stopped_early = false;
   while (true) {
     const std::string_view text(buffer_.data() + begin, length_ - begin);
@@ -230,7 +264,7 @@ CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::si
       }
       begin += split.complete;
     } else if (!eof_ && text.size() > options_.max_field_bytes) {
-      const Piece piece{text, line_, {}};
+      const Piece piece{text, line_};
       fail_at(piece, 0, fmt::format("a row longer than {} MiB (an unterminated quote, or not a CSV file?)",
                                     options_.max_field_bytes >> 20));
     }
@@ -245,19 +279,16 @@ CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::si
   buffer_ = {};
 
   std::vector<core::Column> columns(names_.size(), core::Column::float64("", {}));
-  tbb::parallel_for(std::size_t{0}, names_.size(), [&](std::size_t c) {
-    MergeOptions merge{forced_[c], options_.categorical_max_share};
-    columns[c] = merge_chunks(names_[c], chunks_[c], merge);
-  });
+  tbb::parallel_for(std::size_t{0}, names_.size(), [&](std::size_t c) { columns[c] = columns_[c].finish(names_[c]); });
   return CsvResult{core::Table(std::move(columns)), stopped_early};
 }
 
 }  // namespace
 
 CsvResult read_csv(const ReadFn& read, const std::string& name, const ReadOptions& options,
-                   const std::function<std::size_t()>& bytes_done, std::size_t total_bytes) {
+                   const std::function<std::size_t()>& bytes_done, std::size_t total_bytes, std::size_t size_hint) {
   CsvParser parser(read, name, options);
-  return parser.run(bytes_done, total_bytes);
+  return parser.run(bytes_done, total_bytes, size_hint);
 }
 
 core::Table read_csv_text(std::string_view text, const ReadOptions& options, const std::string& name) {
@@ -268,7 +299,7 @@ core::Table read_csv_text(std::string_view text, const ReadOptions& options, con
     pos += k;
     return k;
   };
-  return read_csv(read, name, options).table;
+  return read_csv(read, name, options, {}, 0, text.size()).table;
 }
 
 }  // namespace assay::io

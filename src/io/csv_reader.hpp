@@ -26,9 +26,12 @@ struct CsvResult {
   bool stopped_early = false;  // --max-rows reached before the end
 };
 
-// `name` is used in error locations. `total_bytes` feeds options.progress.
+// `name` is used in error locations. `bytes_done` and `total_bytes` feed
+// options.progress. `size_hint`, the expected bytes of text (0 if unknown),
+// lets the reader reserve each column once instead of growing it.
 CsvResult read_csv(const ReadFn& read, const std::string& name, const ReadOptions& options,
-                   const std::function<std::size_t()>& bytes_done = {}, std::size_t total_bytes = 0);
+                   const std::function<std::size_t()>& bytes_done = {}, std::size_t total_bytes = 0,
+                   std::size_t size_hint = 0);
 
 // Parses CSV text held in memory (tests, fuzzing).
 core::Table read_csv_text(std::string_view text, const ReadOptions& options = {}, const std::string& name = "<text>");

@@ -22,19 +22,75 @@ struct FieldRef {
 };
 
 struct TokenizeError {
-  std::size_t offset;  // byte offset in the chunk where the problem is
+  std::size_t offset;  // byte offset in the text where the problem is
   std::string message;
 };
 
-struct TokenizedChunk {
+struct RowScan {
   std::size_t rows = 0;
-  std::vector<FieldRef> fields;  // rows x columns, row-major
+  std::size_t line_breaks = 0;  // LF, CRLF or lone CR, including blank lines and inside quotes
   std::optional<TokenizeError> error;
 };
 
-// Tokenizes `text`, which starts at a row start and ends at a row end (or the
-// end of the file). Every row must have `columns` fields.
-TokenizedChunk tokenize_csv(std::string_view text, char delimiter, std::size_t columns);
+namespace detail {
+// Scans one field at `pos`; sets `field` (or `error`) and returns the offset
+// just past it.
+std::size_t scan_quoted_field(std::string_view text, std::size_t pos, const bool* special, FieldRef& field,
+                              std::optional<TokenizeError>& error, std::size_t& line_breaks);
+std::size_t find_special(std::string_view text, std::size_t pos, char delimiter) noexcept;
+}  // namespace detail
+
+// Walks the rows of `text` (which starts at a row start), at most `max_rows`,
+// calling on_field(column, FieldRef) for each field of each row in order.
+// Every row must have `columns` fields; the scan stops at the first error.
+// Fields are handed over as they are found, so a reader can convert them in
+// the same pass over the text.
+template <class OnField>
+RowScan scan_rows(std::string_view text, char delimiter, std::size_t columns, std::size_t max_rows,
+                  OnField&& on_field) {
+  bool special[256] = {};
+  special[static_cast<unsigned char>(delimiter)] = true;
+  special[static_cast<unsigned char>('\n')] = true;
+  special[static_cast<unsigned char>('\r')] = true;
+  RowScan out;
+  const std::size_t n = text.size();
+  std::size_t pos = 0;
+  while (pos < n && out.rows < max_rows) {
+    if (text[pos] == '\n' || text[pos] == '\r') {  // blank line
+      ++out.line_breaks;
+      pos += (text[pos] == '\r' && pos + 1 < n && text[pos + 1] == '\n') ? 2 : 1;
+      continue;
+    }
+    const std::size_t row_start = pos;
+    std::size_t fields = 0;
+    while (true) {
+      FieldRef field{};
+      if (pos < n && text[pos] == '"') {
+        pos = detail::scan_quoted_field(text, pos, special, field, out.error, out.line_breaks);
+        if (out.error) return out;
+      } else {
+        const std::size_t begin = pos;
+        pos = detail::find_special(text, pos, delimiter);
+        field = FieldRef{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos), 0u};
+      }
+      if (fields < columns) on_field(fields, field);
+      ++fields;
+      if (pos >= n) break;
+      const char c = text[pos++];
+      if (c == delimiter) continue;
+      if (c == '\r' && pos < n && text[pos] == '\n') ++pos;
+      ++out.line_breaks;
+      break;
+    }
+    if (fields != columns) {
+      out.error = TokenizeError{row_start, "row has " + std::to_string(fields) + (fields == 1 ? " field" : " fields") +
+                                               ", expected " + std::to_string(columns) + " as in the header"};
+      return out;
+    }
+    ++out.rows;
+  }
+  return out;
+}
 
 // The fields of the first row of `text` (the header), unescaped, and the
 // offset just past it. Throws nothing; an unterminated quote gives nullopt.
@@ -44,9 +100,14 @@ struct HeaderRow {
 };
 std::optional<HeaderRow> tokenize_header(std::string_view text, char delimiter);
 
+std::string_view unescape_field(std::string_view raw, std::string& scratch);
+
 // A field's value with doubled quotes collapsed; `scratch` backs the result
 // when unescaping is needed.
-std::string_view field_text(std::string_view chunk, FieldRef field, std::string& scratch);
+inline std::string_view field_text(std::string_view chunk, FieldRef field, std::string& scratch) {
+  if (!field.escaped) return chunk.substr(field.begin, field.end - field.begin);
+  return unescape_field(chunk.substr(field.begin, field.end - field.begin), scratch);
+}
 
 // Row-aligned split points of `text` (which starts at a row start):
 // `cuts` are row-start offsets roughly every `target` bytes, beginning with 0;

@@ -194,8 +194,8 @@ class JsonlParser {
   std::size_t rows_ = 0;
   std::vector<std::string> names_;
   std::map<std::string, std::size_t, std::less<>> index_;
-  std::vector<std::vector<ColumnChunk>> chunks_;  // [column][piece]
-  std::vector<std::size_t> piece_rows_;
+  std::vector<ColumnAccumulator> columns_;
+  std::size_t rows_before_block_ = 0;
 };
 
 std::size_t JsonlParser::column_of(const std::string& key) {
@@ -203,11 +203,13 @@ std::size_t JsonlParser::column_of(const std::string& key) {
   const std::size_t c = names_.size();
   names_.push_back(key);
   index_.emplace(key, c);
-  chunks_.emplace_back();
-  for (const std::size_t rows : piece_rows_) {
+  const auto forced = options_.kinds.find(key);
+  columns_.emplace_back(forced == options_.kinds.end() ? std::nullopt : std::optional(forced->second),
+                        options_.categorical_max_share);
+  if (rows_before_block_ > 0) {  // null in every earlier row
     ColumnChunk empty;
-    empty.valid.assign(rows, 0);
-    chunks_.back().push_back(std::move(empty));
+    empty.valid.assign(rows_before_block_, 0);
+    columns_.back().append(std::move(empty));
   }
   return c;
 }
@@ -259,10 +261,8 @@ bool JsonlParser::parse_block(std::size_t begin, std::size_t end) {
   for (std::size_t p = 0; p < pieces.size(); ++p) {
     for (const auto& key : pieces[p].keys) local_to_global[p].push_back(column_of(key));
   }
-  const std::size_t first = piece_rows_.size();
-  for (const auto& piece : pieces) piece_rows_.push_back(piece.rows);
-  for (auto& column : chunks_) column.resize(piece_rows_.size());
   const std::size_t columns = names_.size();
+  std::vector<std::vector<ColumnChunk>> chunks(columns, std::vector<ColumnChunk>(pieces.size()));
   std::vector<std::optional<ConversionError>> errors(pieces.size() * columns);
   std::vector<std::vector<long>> global_to_local(pieces.size(), std::vector<long>(columns, -1));
   for (std::size_t p = 0; p < pieces.size(); ++p) {
@@ -284,7 +284,7 @@ bool JsonlParser::parse_block(std::size_t begin, std::size_t end) {
       };
       errors[task] = build_chunk(piece.rows, cell_at, builder);
     }
-    chunks_[c][first + p] = builder.finish();
+    chunks[c][p] = builder.finish();
   });
   for (std::size_t task = 0; task < errors.size(); ++task) {
     if (!errors[task]) continue;
@@ -304,6 +304,10 @@ bool JsonlParser::parse_block(std::size_t begin, std::size_t end) {
     }
     fail_at(piece, offset, fmt::format("field '{}': {}", names_[task % columns], errors[task]->message));
   }
+  tbb::parallel_for(std::size_t{0}, columns, [&](std::size_t c) {
+    for (auto& chunk : chunks[c]) columns_[c].append(std::move(chunk));
+  });
+  rows_before_block_ = rows_;
   return more;
 }
 
@@ -345,10 +349,7 @@ CsvResult JsonlParser::run(const std::function<std::size_t()>& bytes_done, std::
   }
   std::vector<core::Column> columns(names_.size(), core::Column::float64("", {}));
   tbb::parallel_for(std::size_t{0}, names_.size(), [&](std::size_t c) {
-    const auto forced = options_.kinds.find(names_[c]);
-    MergeOptions merge{forced == options_.kinds.end() ? std::nullopt : std::optional(forced->second),
-                       options_.categorical_max_share};
-    columns[c] = merge_chunks(names_[c], chunks_[c], merge);
+    columns[c] = columns_[c].finish(names_[c]);
   });
   return CsvResult{core::Table(std::move(columns)), stopped_early};
 }

@@ -25,7 +25,8 @@ ReadResult read_table(const std::string& path, const ReadOptions& options) {
   const auto done = [&] { return static_cast<std::size_t>(source.consumed_on_disk()); };
   const bool jsonl = is_json_lines(path);
   CsvResult result = jsonl ? read_jsonl(read, path, options, done, source.size_on_disk())
-                           : read_csv(read, path, options, done, source.size_on_disk());
+                           : read_csv(read, path, options, done, source.size_on_disk(),
+                                      source.compressed() ? 0 : source.size_on_disk());
   if (result.stopped_early) source.finish_hash();
   ReadResult out{std::move(result.table), {}};
   out.fingerprint.path = path;

@@ -76,13 +76,7 @@ std::string render_double(double v) {
 
 void profile_float(const core::Column& column, const ProfileOptions& options, ColumnProfile& out) {
   const auto values = column.f64();
-  const auto valid = column.validity();
-  std::vector<double> sorted;
-  sorted.reserve(values.size() - column.null_count());
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (valid[i] && !std::isnan(values[i])) sorted.push_back(values[i]);
-  }
-  stats::radix_sort(sorted);
+  const std::vector<double> sorted = stats::sorted_values(values, column.validity());
   out.count = sorted.size();
   out.nulls = values.size() - sorted.size();
   for (const double v : sorted) out.infinities += std::isinf(v) ? 1 : 0;

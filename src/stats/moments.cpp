@@ -31,30 +31,49 @@ double Moments::variance(double ddof) const noexcept {
   return m2 / (count - ddof);
 }
 
-double stable_sum(std::span<const double> values) noexcept {
-  double sum = 0.0;
-  double carry = 0.0;
-  for (const double v : values) {
-    const double t = sum + v;
-    carry += std::fabs(sum) >= std::fabs(v) ? (sum - t) + v : (v - t) + sum;
-    sum = t;
+namespace {
+
+constexpr std::size_t kBlock = 128;  // numpy's PW_BLOCKSIZE
+
+template <class Term>
+double pairwise(const double* x, std::size_t n, const Term& term) noexcept {
+  if (n < 8) {
+    double sum = 0.0;
+    for (std::size_t i = 0; i < n; ++i) sum += term(x[i]);
+    return sum;
   }
-  return sum + carry;
+  if (n <= kBlock) {
+    double r[8];
+    for (std::size_t k = 0; k < 8; ++k) r[k] = term(x[k]);
+    std::size_t i = 8;
+    for (; i + 8 <= n; i += 8) {
+      for (std::size_t k = 0; k < 8; ++k) r[k] += term(x[i + k]);
+    }
+    double sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; ++i) sum += term(x[i]);
+    return sum;
+  }
+  std::size_t half = n / 2;
+  half -= half % 8;
+  return pairwise(x, half, term) + pairwise(x + half, n - half, term);
+}
+
+}  // namespace
+
+double pairwise_sum(std::span<const double> values) noexcept {
+  return pairwise(values.data(), values.size(), [](double v) { return v; });
+}
+
+double pairwise_sum_squared_deviations(std::span<const double> values, double center) noexcept {
+  return pairwise(values.data(), values.size(), [center](double v) { return (v - center) * (v - center); });
 }
 
 MeanVariance mean_variance(std::span<const double> values, double ddof) noexcept {
   const double n = static_cast<double>(values.size());
   if (values.empty()) return {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
-  const double mean = stable_sum(values) / n;
-  double ss = 0.0;
-  double carry = 0.0;
-  for (const double v : values) {
-    const double d = (v - mean) * (v - mean);
-    const double t = ss + d;
-    carry += ss >= d ? (ss - t) + d : (d - t) + ss;
-    ss = t;
-  }
-  const double variance = n > ddof ? (ss + carry) / (n - ddof) : std::numeric_limits<double>::quiet_NaN();
+  const double mean = pairwise_sum(values) / n;
+  const double ss = pairwise_sum_squared_deviations(values, mean);
+  const double variance = n > ddof ? ss / (n - ddof) : std::numeric_limits<double>::quiet_NaN();
   return {mean, variance};
 }
 

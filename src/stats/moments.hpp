@@ -22,8 +22,13 @@ struct Moments {
   double variance(double ddof = 1.0) const noexcept;
 };
 
-// Compensated (Neumaier) sum.
-double stable_sum(std::span<const double> values) noexcept;
+// Pairwise summation as numpy's `add.reduce` does it (blocks of 128 summed
+// with 8 accumulators, halves summed recursively): rounding error grows as
+// O(log n), and results match numpy's to the last bits on the same order.
+double pairwise_sum(std::span<const double> values) noexcept;
+
+// Pairwise sum of (x - center)^2.
+double pairwise_sum_squared_deviations(std::span<const double> values, double center) noexcept;
 
 struct MeanVariance {
   double mean;
@@ -31,7 +36,7 @@ struct MeanVariance {
 };
 
 // Two-pass mean and variance of values (no NaN expected), as numpy's
-// mean and var(ddof) compute them up to rounding.
+// mean and var(ddof) compute them.
 MeanVariance mean_variance(std::span<const double> values, double ddof = 1.0) noexcept;
 
 }  // namespace assay::stats

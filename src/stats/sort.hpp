@@ -19,6 +19,9 @@ void radix_sort(std::span<std::int64_t> values);
 // The permutation that sorts `values` ascending, stable for ties.
 std::vector<std::uint32_t> argsort(std::span<const double> values);
 
+// The values that are valid (validity empty means all) and not NaN, sorted.
+std::vector<double> sorted_values(std::span<const double> values, std::span<const std::uint8_t> validity);
+
 // Maps a double to an unsigned key with the same order (NaN above +inf).
 std::uint64_t order_key(double value) noexcept;
 
