@@ -16,7 +16,7 @@ struct DriftOptions {
   Method method = Method::automatic;   // per-column method, or the auto rule
   std::optional<double> threshold;     // overrides each method's default
   std::size_t bins = 10;               // reference-quantile bins (psi, js, kl, hellinger, tvd)
-  Correction correction = Correction::bh;
+  Correction correction = Correction::bonferroni;
   double drift_share = 0.5;            // dataset drift when drifted share > this
   double epsilon = 1e-4;               // proportion given to empty bins (psi, kl)
   std::size_t plot_bins = 20;          // equal-width bins of the numeric plot histograms
