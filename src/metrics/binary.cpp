@@ -35,6 +35,28 @@ std::vector<std::string> interval_metrics(const MetricSet& metrics) {
   return names;
 }
 
+// The cheapest pass that yields `names`.
+unsigned parts_for(const std::vector<std::string>& names) {
+  unsigned parts = 0;
+  for (const auto& name : names) {
+    if (name == "roc_auc") {
+      parts |= kAuc;
+    } else if (name == "average_precision") {
+      parts |= kAuc | kAveragePrecision;
+    } else {
+      parts = kAllParts;
+    }
+  }
+  return parts == 0 ? kAllParts : parts;
+}
+
+void fill(const BinaryTotals& totals, const BinaryFrame& frame, const std::vector<std::string>& names,
+          std::span<double> values) {
+  MetricSet resampled;
+  binary_metrics(totals, frame, resampled);
+  for (std::size_t k = 0; k < names.size(); ++k) values[k] = resampled.get(names[k]).value_or(std::nan(""));
+}
+
 }  // namespace
 
 Result evaluate_binary(const BinaryInputs& in, const BinaryOptions& options) {
@@ -74,7 +96,7 @@ Result evaluate_binary(const BinaryInputs& in, const BinaryOptions& options) {
     result.metrics.set("brier_score", brier_score(in.truth, in.score, in.weight));
     if (const std::size_t outside = count_outside_unit(in.score); outside > 0) {
       result.warnings.push_back(fmt::format(
-          "{} of {} scores are outside [0, 1]: log_loss clips them to [1e-15, 1 - 1e-15], brier_score is undefined",
+          "{} of {} scores are outside [0, 1]: log_loss clips them to [eps, 1 - eps] (eps = 2.2e-16, as scikit-learn 1.2), brier_score is undefined",
           outside, in.score.size()));
     }
     if (const auto best = best_f1_threshold(counts)) {
@@ -93,14 +115,14 @@ Result evaluate_binary(const BinaryInputs& in, const BinaryOptions& options) {
 
   if (options.bootstrap.resamples > 0) {
     const BinaryFrame frame = make_binary_frame(in, ranked ? &*ranked : nullptr, options.threshold);
-    const std::vector<std::string> names = interval_metrics(result.metrics);
-    result.bootstrap = bootstrap(names, options.bootstrap, [&](const PoissonWeights& draw, std::span<double> values) {
-      MetricSet resampled;
-      binary_metrics(accumulate(frame, draw), frame, resampled);
-      for (std::size_t k = 0; k < names.size(); ++k) {
-        values[k] = resampled.get(names[k]).value_or(std::nan(""));
-      }
-    });
+    const std::vector<std::string> names = select_metrics(interval_metrics(result.metrics), options.bootstrap);
+    const unsigned parts = parts_for(names);
+    result.bootstrap = bootstrap_pairs(names, options.bootstrap,
+                                       [&](const PoissonPair& draws, std::span<double> even, std::span<double> odd) {
+                                         const auto totals = accumulate_pair(frame, draws, parts);
+                                         fill(totals[0], frame, names, even);
+                                         fill(totals[1], frame, names, odd);
+                                       });
   } else {
     result.bootstrap.level = options.bootstrap.level;
     result.bootstrap.seed = options.bootstrap.seed;

@@ -9,22 +9,19 @@ BinaryFrame make_binary_frame(const BinaryInputs& inputs, const RankedScores* ra
   BinaryFrame frame;
   const bool scored = ranked != nullptr;
   frame.ranked = scored;
-  if (scored) {
-    frame.row = ranked->order;
-  } else {
-    frame.row.resize(inputs.truth.size());
-    for (std::size_t i = 0; i < frame.row.size(); ++i) frame.row[i] = static_cast<std::uint32_t>(i);
-  }
-  const std::size_t n = frame.row.size();
+  const std::size_t n = scored ? ranked->order.size() : inputs.truth.size();
+  auto row_at = [&](std::size_t j) -> std::size_t { return scored ? ranked->order[j] : j; };
+  frame.counter.resize(n);
   frame.flags.resize(n);
   if (!inputs.weight.empty()) frame.weight.resize(n);
   const bool probabilities = scored && count_outside_unit(inputs.score) == 0;
   if (scored) frame.log_loss.resize(n);
   if (probabilities) frame.brier.resize(n);
   for (std::size_t j = 0; j < n; ++j) {
-    const std::uint32_t i = frame.row[j];
+    const std::size_t i = row_at(j);
     const bool truth = inputs.truth[i] != 0;
     const bool predicted = inputs.predicted.empty() ? inputs.score[i] >= threshold : inputs.predicted[i] != 0;
+    frame.counter[j] = PoissonPair::counter(i);
     frame.flags[j] = static_cast<std::uint8_t>((truth ? BinaryFrame::kTruth : 0) | (predicted ? BinaryFrame::kPredicted : 0));
     if (!frame.weight.empty()) frame.weight[j] = inputs.weight[i];
     if (scored) frame.log_loss[j] = binary_log_loss_term(inputs.score[i], truth);
@@ -37,6 +34,32 @@ BinaryFrame make_binary_frame(const BinaryInputs& inputs, const RankedScores* ra
     for (const std::uint32_t end : ranked->group_end) frame.flags[end - 1] |= BinaryFrame::kGroupEnd;
   }
   return frame;
+}
+
+namespace {
+
+template <class A, class Draws>
+std::array<BinaryTotals, 2> dispatch(const BinaryFrame& frame, const Draws& draws, unsigned parts) {
+  switch (parts) {
+    case kAuc: return detail::accumulate_pair<A, kAuc>(frame, draws);
+    case kAuc | kAveragePrecision: return detail::accumulate_pair<A, kAuc | kAveragePrecision>(frame, draws);
+    default: return detail::accumulate_pair<A, kAllParts>(frame, draws);
+  }
+}
+
+struct UnitDraws {
+  std::array<std::uint32_t, 2> at_counter(std::uint64_t) const noexcept { return {1, 1}; }
+};
+
+}  // namespace
+
+std::array<BinaryTotals, 2> accumulate_pair(const BinaryFrame& frame, const PoissonPair& draws, unsigned parts) {
+  return frame.weight.empty() ? dispatch<std::uint64_t>(frame, draws, parts) : dispatch<double>(frame, draws, parts);
+}
+
+BinaryTotals accumulate_unit(const BinaryFrame& frame) {
+  return frame.weight.empty() ? dispatch<std::uint64_t>(frame, UnitDraws{}, kAllParts)[0]
+                              : dispatch<double>(frame, UnitDraws{}, kAllParts)[0];
 }
 
 void binary_metrics(const BinaryTotals& totals, const BinaryFrame& frame, MetricSet& out) {

@@ -20,11 +20,23 @@ struct BootstrapOptions {
   std::size_t resamples = 1000;  // 0: no bootstrap
   double level = 0.95;           // central coverage, in (0, 1)
   std::uint64_t seed = 0;
+  std::vector<std::string> metrics;  // metrics to give intervals; empty: all
 };
+
+// The names of `candidates` that `options.metrics` selects (all when empty).
+std::vector<std::string> select_metrics(const std::vector<std::string>& candidates, const BootstrapOptions& options);
 
 // Fills values[m] with metric m on the resample weighted by `weights`; NaN
 // when the metric is undefined on that resample.
 using ResampleFunction = std::function<void(const PoissonWeights& weights, std::span<double> values)>;
+
+// Fills `even` and `odd` with the metrics of resamples 2p and 2p + 1, whose
+// multiplicities `draws` gives: for kernels that draw two resamples per hash.
+using PairFunction =
+    std::function<void(const PoissonPair& draws, std::span<double> even, std::span<double> odd)>;
+
+BootstrapSummary bootstrap_pairs(const std::vector<std::string>& metrics, const BootstrapOptions& options,
+                                 const PairFunction& resample_pair);
 
 // Runs `resample` options.resamples times and returns, for each metric defined
 // in at least one resample, the interval between the (1 - level)/2 and

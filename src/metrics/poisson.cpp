@@ -4,10 +4,10 @@
 
 namespace assay::metrics {
 
-PoissonWeights::PoissonWeights(std::uint64_t seed, std::uint64_t resample) noexcept
-    : start_(mix64(mix64(seed + kGamma) ^ (resample + 0x632be59bd9b4e019ULL))), table_(&table()) {}
+PoissonPair::PoissonPair(std::uint64_t seed, std::uint64_t pair) noexcept
+    : start_(mix64(mix64(seed + kGamma) ^ (pair + 0x632be59bd9b4e019ULL))), table_(&table()) {}
 
-const PoissonWeights::Table& PoissonWeights::table() noexcept {
+const PoissonPair::Table& PoissonPair::table() noexcept {
   // Built once; immutable afterwards.
   static const Table built = [] {
     Table t{};

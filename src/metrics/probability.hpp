@@ -3,12 +3,14 @@
 // computes them, and the checks on probabilities the issue asks to report.
 //
 // log_loss (scikit-learn 1.2.1): probabilities are clipped to
-// [eps, 1 - eps] with eps = 1e-15 (the default of that version; eps="auto"
-// came in 1.3), each row is divided by its sum (binary: (1 - p) + p), and the
-// loss is -log of the true class's probability, averaged with the weights.
+// [eps, 1 - eps] with eps = numpy.finfo(float64).eps = 2.22e-16 (1.2 made
+// eps="auto" the default; 1.1 and earlier clipped at 1e-15), each row is
+// divided by its sum (binary: (1 - p) + p), and the loss is -log of the true
+// class's probability, averaged with the weights.
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -16,7 +18,7 @@
 
 namespace assay::metrics {
 
-inline constexpr double kLogLossEps = 1e-15;
+inline constexpr double kLogLossEps = std::numeric_limits<double>::epsilon();
 
 // -log q, where q is the renormalised clipped probability of the true class.
 double binary_log_loss_term(double p, bool positive) noexcept;

@@ -87,7 +87,8 @@ struct ClassReport {
 
 struct Result {
   Task task = Task::binary;
-  std::size_t n = 0;  // rows evaluated (after dropping nulls); queries for ranking: see metrics.queries
+  std::size_t n = 0;       // rows evaluated (after dropping nulls)
+  std::size_t queries = 0;  // ranking: number of query groups
   MetricSet metrics;
   BootstrapSummary bootstrap;
   std::vector<ClassReport> per_class;

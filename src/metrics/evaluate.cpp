@@ -1,0 +1,246 @@
+#include "metrics/evaluate.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "metrics/binary.hpp"
+#include "metrics/labels.hpp"
+#include "metrics/multiclass.hpp"
+#include "metrics/ranking.hpp"
+#include "metrics/regression.hpp"
+
+namespace assay::metrics {
+
+namespace {
+
+const core::Column& numeric_column(const core::Table& table, const std::string& name, std::string_view role) {
+  const core::Column& column = table.column(name);
+  if (!core::is_numeric(column.kind())) {
+    throw core::Error(fmt::format("{} column '{}' is {}; expected numbers", role, name, core::kind_name(column.kind())));
+  }
+  return column;
+}
+
+// Values of a numeric column on the kept rows; non-finite values are an
+// error naming the first (1-based data row).
+std::vector<double> finite_values(const core::Column& column, std::span<const std::uint32_t> rows, std::string_view role) {
+  std::vector<double> out(rows.size());
+  std::size_t bad = 0;
+  std::uint32_t first = 0;
+  for (std::size_t j = 0; j < rows.size(); ++j) {
+    out[j] = column.as_double(rows[j]);
+    if (!std::isfinite(out[j])) {
+      if (bad++ == 0) first = rows[j];
+    }
+  }
+  if (bad > 0) {
+    throw core::Error(fmt::format("{} column '{}' has {} infinite or NaN values (first at data row {}: {})", role,
+                                  column.name(), bad, first + 1, column.as_double(first)));
+  }
+  return out;
+}
+
+std::vector<double> weights(const core::Table& table, const std::string& name, std::span<const std::uint32_t> rows) {
+  std::vector<double> w = finite_values(numeric_column(table, name, "weight"), rows, "weight");
+  std::size_t negative = 0;
+  std::size_t first = 0;
+  double sum = 0.0;
+  for (std::size_t j = 0; j < w.size(); ++j) {
+    if (w[j] < 0.0 && negative++ == 0) first = j;
+    sum += w[j];
+  }
+  if (negative > 0) {
+    throw core::Error(fmt::format("weight column '{}' has {} negative weights (first at data row {}: {}); weights must be >= 0",
+                                  name, negative, rows[first] + 1, w[first]));
+  }
+  if (sum <= 0.0) throw core::Error(fmt::format("weight column '{}' sums to zero on the rows evaluated", name));
+  return w;
+}
+
+std::vector<std::string> used_columns(const Spec& spec) {
+  std::vector<std::string> names{spec.target};
+  for (const auto* o : {&spec.prediction, &spec.score, &spec.weight, &spec.group}) {
+    if (*o) names.push_back(**o);
+  }
+  names.insert(names.end(), spec.scores.begin(), spec.scores.end());
+  return names;
+}
+
+// Rows where every used column holds a value.
+std::vector<std::uint32_t> complete_rows(const core::Table& table, const std::vector<std::string>& names,
+                                         std::size_t& dropped) {
+  std::vector<const core::Column*> columns;
+  for (const auto& name : names) columns.push_back(&table.column(name));
+  std::vector<std::uint32_t> rows;
+  rows.reserve(table.rows());
+  for (std::size_t i = 0; i < table.rows(); ++i) {
+    bool valid = true;
+    for (const auto* c : columns) valid = valid && c->is_valid(i);
+    if (valid) rows.push_back(static_cast<std::uint32_t>(i));
+  }
+  dropped = table.rows() - rows.size();
+  if (rows.empty()) {
+    throw core::Error(table.rows() == 0 ? std::string("the input has no rows")
+                                        : fmt::format("no rows left after dropping {} rows with a null in {}", dropped,
+                                                      fmt::join(names, ", ")));
+  }
+  return rows;
+}
+
+Evaluation binary(const core::Table& table, const Spec& spec, std::span<const std::uint32_t> rows) {
+  if (!spec.prediction && !spec.score) throw core::Error("binary metrics need --score and/or --prediction");
+  const core::Column& target = table.column(spec.target);
+  std::vector<std::string> labels = distinct_labels(target, rows);
+  if (spec.prediction) {
+    for (auto& l : distinct_labels(table.column(*spec.prediction), rows)) labels.push_back(std::move(l));
+  }
+  const BinaryLabels names = binary_labels(labels, spec.positive);
+  const std::vector<std::string> classes{names.negative, names.positive};
+  auto to_bits = [&](const core::Column& column) {
+    const std::vector<std::int32_t> codes = encode_labels(column, rows, classes);
+    return std::vector<std::uint8_t>(codes.begin(), codes.end());
+  };
+  const std::vector<std::uint8_t> truth = to_bits(target);
+  std::vector<std::uint8_t> predicted;
+  if (spec.prediction) predicted = to_bits(table.column(*spec.prediction));
+  std::vector<double> score, weight;
+  if (spec.score) score = finite_values(numeric_column(table, *spec.score, "score"), rows, "score");
+  if (spec.weight) weight = weights(table, *spec.weight, rows);
+
+  Evaluation out;
+  out.result = evaluate_binary({.truth = truth, .predicted = predicted, .score = score, .weight = weight},
+                               {.threshold = spec.threshold,
+                                .positive_label = names.positive,
+                                .negative_label = names.negative,
+                                .curve_points = spec.curve_points,
+                                .bootstrap = spec.bootstrap});
+  out.parameters.positive = names.positive;
+  out.parameters.negative = names.negative;
+  if (!spec.prediction) out.parameters.threshold = spec.threshold;
+  return out;
+}
+
+Evaluation multiclass(const core::Table& table, const Spec& spec, std::span<const std::uint32_t> rows) {
+  if (!spec.prediction && spec.scores.empty()) throw core::Error("multiclass metrics need --scores and/or --prediction");
+  if (!spec.classes.empty() && spec.classes.size() != spec.scores.size()) {
+    throw core::Error(core::Location{.path = "--classes"},
+                      fmt::format("{} classes for {} score columns", spec.classes.size(), spec.scores.size()));
+  }
+  const core::Column& target = table.column(spec.target);
+  std::vector<std::string> classes;
+  std::vector<std::size_t> column_of;  // score column of each sorted class
+  if (!spec.scores.empty()) {
+    std::vector<std::string> named = spec.classes.empty() ? classes_from_columns(spec.scores) : spec.classes;
+    for (auto& c : named) {
+      std::vector<std::string> one{c};
+      sort_labels(one);  // canonical form of numbers
+      c = one[0];
+    }
+    classes = named;
+    sort_labels(classes);
+    if (classes.size() != named.size()) {
+      throw core::Error(fmt::format("score columns name duplicate classes: {}", fmt::join(named, ", ")));
+    }
+    for (const auto& c : classes) column_of.push_back(static_cast<std::size_t>(std::find(named.begin(), named.end(), c) - named.begin()));
+  } else {
+    classes = distinct_labels(target, rows);
+    for (auto& l : distinct_labels(table.column(*spec.prediction), rows)) classes.push_back(std::move(l));
+    sort_labels(classes);
+  }
+  if (classes.size() < 2) throw core::Error(fmt::format("a multiclass task needs at least two classes; found {}", classes.size()));
+  const std::vector<std::int32_t> truth = encode_labels(target, rows, classes);
+  std::vector<std::int32_t> predicted;
+  if (spec.prediction) predicted = encode_labels(table.column(*spec.prediction), rows, classes);
+  std::vector<std::vector<double>> score_values;
+  for (const std::size_t c : column_of) {
+    score_values.push_back(finite_values(numeric_column(table, spec.scores[c], "score"), rows, "score"));
+  }
+  ScoreColumns scores(score_values.begin(), score_values.end());
+  std::vector<double> weight;
+  if (spec.weight) weight = weights(table, *spec.weight, rows);
+
+  Evaluation out;
+  const std::size_t k = spec.k.value_or(2);
+  out.result = evaluate_multiclass({.truth = truth, .predicted = predicted, .scores = scores, .weight = weight},
+                                   {.classes = classes, .k = k, .bootstrap = spec.bootstrap});
+  out.parameters.classes = classes;
+  if (!spec.scores.empty()) out.parameters.k = k;
+  return out;
+}
+
+Evaluation regression(const core::Table& table, const Spec& spec, std::span<const std::uint32_t> rows) {
+  if (!spec.prediction) throw core::Error("regression metrics need --prediction");
+  const std::vector<double> truth = finite_values(numeric_column(table, spec.target, "target"), rows, "target");
+  const std::vector<double> predicted =
+      finite_values(numeric_column(table, *spec.prediction, "prediction"), rows, "prediction");
+  std::vector<double> weight;
+  if (spec.weight) weight = weights(table, *spec.weight, rows);
+  if (!(spec.quantile > 0.0 && spec.quantile < 1.0)) {
+    throw core::Error(core::Location{.path = "--quantile"}, fmt::format("expected a value in (0, 1), got {}", spec.quantile));
+  }
+  Evaluation out;
+  out.result = evaluate_regression({.truth = truth, .predicted = predicted, .weight = weight},
+                                   {.quantile = spec.quantile, .bootstrap = spec.bootstrap});
+  out.parameters.quantile = spec.quantile;
+  return out;
+}
+
+Evaluation ranking(const core::Table& table, const Spec& spec, std::span<const std::uint32_t> rows) {
+  if (!spec.group) throw core::Error("ranking metrics need --group (the query id column)");
+  const std::optional<std::string>& score_name = spec.score ? spec.score : spec.prediction;
+  if (!score_name) throw core::Error("ranking metrics need --score (the ranking score)");
+  const std::vector<double> relevance = finite_values(numeric_column(table, spec.target, "target"), rows, "target");
+  for (std::size_t j = 0; j < relevance.size(); ++j) {
+    if (relevance[j] < 0.0) {
+      throw core::Error(fmt::format("target column '{}' holds a negative relevance at data row {} ({}); relevance must be >= 0",
+                                    spec.target, rows[j] + 1, relevance[j]));
+    }
+  }
+  const std::vector<double> score = finite_values(numeric_column(table, *score_name, "score"), rows, "score");
+  const core::Column& group = table.column(*spec.group);
+  std::unordered_map<std::string, std::int32_t> codes;
+  std::vector<std::int32_t> query(rows.size());
+  for (std::size_t j = 0; j < rows.size(); ++j) {
+    const auto [it, added] = codes.try_emplace(group.text(rows[j]), static_cast<std::int32_t>(codes.size()));
+    query[j] = it->second;
+  }
+  std::vector<double> weight;
+  if (spec.weight) weight = weights(table, *spec.weight, rows);
+  const std::size_t k = spec.k.value_or(10);
+  Evaluation out;
+  out.result = evaluate_ranking(
+      {.relevance = relevance, .score = score, .query = query, .weight = weight, .queries = codes.size()},
+      {.k = k, .bootstrap = spec.bootstrap});
+  out.parameters.k = k;
+  return out;
+}
+
+}  // namespace
+
+Evaluation evaluate(const core::Table& table, const Spec& spec) {
+  if (!(spec.bootstrap.level > 0.0 && spec.bootstrap.level < 1.0)) {
+    throw core::Error(core::Location{.path = "--ci"}, fmt::format("expected a level in (0, 1), got {}", spec.bootstrap.level));
+  }
+  const std::vector<std::string> names = used_columns(spec);
+  std::size_t dropped = 0;
+  const std::vector<std::uint32_t> rows = complete_rows(table, names, dropped);
+  Evaluation out;
+  switch (spec.task) {
+    case Task::binary: out = binary(table, spec, rows); break;
+    case Task::multiclass: out = multiclass(table, spec, rows); break;
+    case Task::regression: out = regression(table, spec, rows); break;
+    case Task::ranking: out = ranking(table, spec, rows); break;
+  }
+  out.parameters.dropped_rows = dropped;
+  if (dropped > 0) {
+    out.result.warnings.insert(out.result.warnings.begin(),
+                               fmt::format("dropped {} of {} rows with a null in {}", dropped, table.rows(),
+                                           fmt::join(names, ", ")));
+  }
+  return out;
+}
+
+}  // namespace assay::metrics
