@@ -448,7 +448,7 @@ def main():
         f.write(head + ', "cases": [\n')
         f.write(",\n".join(json.dumps(c, separators=(",", ":")) for c in cases))
         f.write("\n]}\n")
-    print(f"wrote {len(doc['cases'])} cases to {OUT}")
+    print(f"wrote {len(cases)} cases to {OUT}")
 
 
 if __name__ == "__main__":
