@@ -422,7 +422,7 @@ def ranking_cases(rng):
     tied = [float(round(x)) for x in scores]
     cases.append(ranking_case("ranking_ties_k10", groups, rel, tied, k=10,
                               note="integer scores: ndcg averages over ties"))
-    qw = {g: float(rng.uniform(0.5, 2.0)) for g in set(groups)}
+    qw = {g: float(rng.uniform(0.5, 2.0)) for g in sorted(set(groups))}
     cases.append(ranking_case("ranking_query_weights", groups, rel, scores, k=10, qweight=qw,
                               note="per-query weights (constant within a query)"))
     # Interleaved queries: rows of a query need not be contiguous.
