@@ -35,8 +35,11 @@ inline std::string_view trim_blanks(std::string_view text) noexcept {
 // nothing is left or a second sign follows.
 inline bool number_text(std::string_view& text) noexcept {
   text = trim_blanks(text);
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  return !text.empty() && text.front() != '+';
+  if (!text.empty() && text.front() == '+') {
+    text.remove_prefix(1);
+    return !text.empty() && text.front() != '+' && text.front() != '-';
+  }
+  return !text.empty();
 }
 
 inline bool parse_int64(std::string_view text, std::int64_t& out) noexcept {

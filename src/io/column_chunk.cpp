@@ -208,8 +208,9 @@ std::string render(const ColumnChunk& chunk, std::size_t row) {
 
 }  // namespace
 
-ColumnAccumulator::ColumnAccumulator(std::optional<core::Kind> forced, double categorical_max_share)
-    : forced_(forced), categorical_max_share_(categorical_max_share) {
+ColumnAccumulator::ColumnAccumulator(std::optional<core::Kind> forced, double categorical_max_share,
+                                     std::size_t categorical_min_levels)
+    : forced_(forced), categorical_max_share_(categorical_max_share), categorical_min_levels_(categorical_min_levels) {
   if (forced) {
     // The same kind ChunkBuilder starts a forced column with.
     const NaTokens none({});
@@ -311,8 +312,10 @@ core::Column ColumnAccumulator::finish(std::string name) {
   }
   std::size_t non_null = 0;
   for (const auto v : d.valid) non_null += v;
-  const bool categorical = forced_ ? *forced_ == core::Kind::categorical
-                                   : static_cast<double>(d.dict.size()) <= categorical_max_share_ * static_cast<double>(non_null);
+  const bool categorical =
+      forced_ ? *forced_ == core::Kind::categorical
+              : d.dict.size() <= categorical_min_levels_ ||
+                    static_cast<double>(d.dict.size()) <= categorical_max_share_ * static_cast<double>(non_null);
   if (categorical) return core::Column::categorical(std::move(name), std::move(d.codes), d.dict.strings(), std::move(d.valid));
   std::vector<std::uint64_t> offsets;
   offsets.reserve(n + 1);

@@ -174,7 +174,7 @@ std::optional<ConversionError> build_chunk(std::size_t rows, const CellAt& cell_
 // column twice.
 class ColumnAccumulator {
  public:
-  ColumnAccumulator(std::optional<core::Kind> forced, double categorical_max_share);
+  ColumnAccumulator(std::optional<core::Kind> forced, double categorical_max_share, std::size_t categorical_min_levels);
 
   void reserve(std::size_t rows);
   void append(ColumnChunk&& chunk);
@@ -186,6 +186,7 @@ class ColumnAccumulator {
 
   std::optional<core::Kind> forced_;
   double categorical_max_share_;
+  std::size_t categorical_min_levels_;
   std::size_t reserved_ = 0;
   ColumnChunk data_;  // kind, values and, for text, the column's dictionary
 };

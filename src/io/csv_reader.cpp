@@ -166,7 +166,7 @@ PieceResult CsvParser::convert_piece(std::string_view text, std::size_t max_rows
     return out;
   }
   const std::size_t columns = names_.size();
-  const std::size_t expected_rows = text.size() / 16 + 1;
+  const std::size_t expected_rows = text.size() / (4 * names_.size()) + 1;  // >= 4 bytes a field
   std::vector<ChunkBuilder> builders;
   builders.reserve(columns);
   for (std::size_t c = 0; c < columns; ++c) builders.emplace_back(na_, forced_[c], expected_rows);
@@ -252,7 +252,7 @@ CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::si
   for (std::size_t c = 0; c < names_.size(); ++c) {
     if (auto it = options_.kinds.find(names_[c]); it != options_.kinds.end()) forced_[c] = it->second;
   }
-  for (std::size_t c = 0; c < names_.size(); ++c) columns_.emplace_back(forced_[c], options_.categorical_max_share);
+  for (std::size_t c = 0; c < names_.size(); ++c) columns_.emplace_back(forced_[c], options_.categorical_max_share, options_.categorical_min_levels);
   bool stopped_early = false;
   while (true) {
     const std::string_view text(buffer_.data() + begin, length_ - begin);

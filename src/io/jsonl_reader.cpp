@@ -76,7 +76,7 @@ class LineParser {
     const std::size_t c = piece_.keys.size();
     piece_.keys.emplace_back(key);
     index_.emplace(piece_.keys.back(), c);
-    piece_.cells.emplace_back(piece_.rows, JsonCell{});
+    piece_.cells.emplace_back(piece_.rows + 1, JsonCell{});  // null up to and including this row
     return c;
   }
 
@@ -109,6 +109,7 @@ class LineParser {
     simdjson::dom::object object;
     if (auto code = doc.get(object)) return json_error(code);
     seen_.assign(piece_.keys.size(), 0);
+    for (auto& column : piece_.cells) column.emplace_back();  // null unless the line has the key
     char digits[32];
     for (const auto [key, value] : object) {
       const std::size_t c = column_of(key);
@@ -147,7 +148,6 @@ class LineParser {
       piece_.cells[c][row] = cell;
     }
     ++piece_.rows;
-    for (auto& column : piece_.cells) column.resize(piece_.rows);
   }
 
   JsonPiece& piece_;
@@ -205,7 +205,7 @@ std::size_t JsonlParser::column_of(const std::string& key) {
   index_.emplace(key, c);
   const auto forced = options_.kinds.find(key);
   columns_.emplace_back(forced == options_.kinds.end() ? std::nullopt : std::optional(forced->second),
-                        options_.categorical_max_share);
+                        options_.categorical_max_share, options_.categorical_min_levels);
   if (rows_before_block_ > 0) {  // null in every earlier row
     ColumnChunk empty;
     empty.valid.assign(rows_before_block_, 0);

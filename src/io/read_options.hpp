@@ -21,9 +21,12 @@ struct ReadOptions {
   std::optional<std::size_t> max_rows;
   // Force a column's kind; a value that does not fit is an error with its location.
   std::map<std::string, core::Kind, std::less<>> kinds;
-  // A text column becomes categorical when its distinct values are at most
-  // this share of its non-null values; otherwise it is free text (string).
+  // A text column is categorical when its distinct values are at most
+  // categorical_max_share of its non-null values, or at most
+  // categorical_min_levels in all (so small files keep their categories);
+  // otherwise it is free text (string).
   double categorical_max_share = 0.5;
+  std::size_t categorical_min_levels = 20;
   // A single field or row larger than this is an error (protects memory).
   std::size_t max_field_bytes = std::size_t{64} << 20;
   // Called with (bytes consumed, total bytes) as the reader advances.

@@ -85,7 +85,7 @@ void profile_float(const core::Column& column, const ProfileOptions& options, Co
     out.max = sorted.back();
     const auto mv = stats::mean_variance(sorted, 1.0);
     out.mean = mv.mean;
-    if (sorted.size() > 1) out.std = std::sqrt(mv.variance);
+    if (sorted.size() > 1) out.std = mv.std_dev;
     for (const double q : options.percentiles) out.percentiles.push_back({q, stats::quantile_sorted(sorted, q)});
   }
   scan_runs<double>(sorted, options.top_k, out, render_double);

@@ -1,5 +1,6 @@
 #include "stats/moments.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -69,12 +70,40 @@ double pairwise_sum_squared_deviations(std::span<const double> values, double ce
 }
 
 MeanVariance mean_variance(std::span<const double> values, double ddof) noexcept {
-  const double n = static_cast<double>(values.size());
-  if (values.empty()) return {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
-  const double mean = pairwise_sum(values) / n;
-  const double ss = pairwise_sum_squared_deviations(values, mean);
-  const double variance = n > ddof ? ss / (n - ddof) : std::numeric_limits<double>::quiet_NaN();
-  return {mean, variance};
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  const std::size_t count = values.size();
+  const double n = static_cast<double>(count);
+  if (count == 0) return {kNaN, kNaN, kNaN};
+  const double* x = values.data();
+  // Mean: a pairwise sum, rescaled when the sum of finite values overflows,
+  // then refined by the mean of the residuals (which repairs the last bits
+  // when values differ only far right of the decimal point).
+  double mean = pairwise_sum(values) / n;
+  if (std::isinf(mean)) {
+    const double inv = 1.0 / n;
+    const double scaled = pairwise(x, count, [inv](double v) { return v * inv; });
+    if (std::isfinite(scaled)) mean = scaled;
+  }
+  if (!std::isfinite(mean)) return {mean, kNaN, kNaN};
+  double largest = 0.0;
+  for (const double v : values) largest = std::max(largest, std::fabs(v - mean));
+  mean += pairwise(x, count, [mean](double v) { return v - mean; }) / n;
+  if (!(n > ddof)) return {mean, kNaN, kNaN};
+  largest = 0.0;
+  for (const double v : values) largest = std::max(largest, std::fabs(v - mean));
+  if (largest == 0.0) return {mean, 0.0, 0.0};
+  if (std::isinf(largest)) return {mean, kNaN, kNaN};
+  // Corrected two-pass sum of squares (Chan, Golub & LeVeque 1983, eq. 1.7),
+  // with deviations scaled by the largest so that squares of 1e300 do not
+  // overflow and squares of 1e-300 do not underflow.
+  const double inv = 1.0 / largest;
+  const double ss = pairwise(x, count, [mean, inv](double v) {
+    const double d = (v - mean) * inv;
+    return d * d;
+  });
+  const double correction = pairwise(x, count, [mean, inv](double v) { return (v - mean) * inv; });
+  const double scaled = (ss - correction * correction / n) / (n - ddof);
+  return {mean, scaled * largest * largest, std::sqrt(scaled) * largest};
 }
 
 }  // namespace assay::stats

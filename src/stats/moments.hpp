@@ -33,6 +33,7 @@ double pairwise_sum_squared_deviations(std::span<const double> values, double ce
 struct MeanVariance {
   double mean;
   double variance;  // with the given ddof
+  double std_dev;   // sqrt(variance), finite even where variance overflows
 };
 
 // Two-pass mean and variance of values (no NaN expected), as numpy's
