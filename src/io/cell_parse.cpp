@@ -46,7 +46,11 @@ bool parse_timestamp(std::string_view text, std::int64_t& ns_out) noexcept {
   const year_month_day ymd{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
                            std::chrono::day{static_cast<unsigned>(day)}};
   if (!ymd.ok()) return false;
-  std::int64_t ns = duration_cast<nanoseconds>(sys_days{ymd}.time_since_epoch()).count();
+  // int64 nanoseconds reach from 1677-09-21 to 2262-04-11 (pandas' bounds);
+  // a day inside that range leaves room for the time of day and the zone.
+  const auto days = sys_days{ymd}.time_since_epoch().count();
+  if (days < -106'740 || days > 106'740) return false;
+  std::int64_t ns = static_cast<std::int64_t>(days) * 86'400'000'000'000LL;
   std::size_t pos = 10;
   if (pos < text.size()) {
     if (text[pos] != 'T' && text[pos] != ' ') return false;

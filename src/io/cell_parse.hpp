@@ -7,7 +7,9 @@
 //   bool       true/false, True/False, TRUE/FALSE (as pandas)
 //   timestamp  ISO-8601: YYYY-MM-DD, optionally followed by [T or space]
 //              HH:MM[:SS[.fraction]] and Z, +HH:MM, +HHMM or +HH; '/' is also
-//              accepted as the date separator. No zone means UTC.
+//              accepted as the date separator. No zone means UTC. Years
+//              outside what int64 nanoseconds hold (about 1678 to 2261)
+//              are not timestamps.
 
 #include <fast_float/fast_float.h>
 
