@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/byte_buffer.hpp"
 #include "io/column_chunk.hpp"
 #include "io/csv_dialect.hpp"
 #include "io/csv_tokenizer.hpp"
@@ -64,7 +65,7 @@ class CsvParser {
   std::string name_;
   const ReadOptions& options_;
   NaTokens na_;
-  std::string buffer_;
+  ByteBuffer buffer_;
   std::size_t length_ = 0;  // valid bytes in buffer_
   bool eof_ = false;
   char delimiter_ = ',';
@@ -98,7 +99,7 @@ void CsvParser::fail_at(const Piece& piece, std::size_t offset, const std::strin
 
 // Reads the header row; returns the buffer offset where data starts.
 std::size_t CsvParser::read_header() {
-  fill(kBlockBytes);
+  fill(size_hint_ > 0 ? std::min(kBlockBytes, size_hint_ + 1) : kBlockBytes);
   if (length_ == 0) throw core::Error(core::Location{name_}, "empty file");
   std::size_t start = 0;
   if (length_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) start = 3;
@@ -276,7 +277,7 @@ CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::si
     fill(std::max(kBlockBytes, length_));
     if (options_.progress && bytes_done) options_.progress(bytes_done(), total_bytes);
   }
-  buffer_ = {};
+  buffer_.release();
 
   std::vector<core::Column> columns(names_.size(), core::Column::float64("", {}));
   tbb::parallel_for(std::size_t{0}, names_.size(), [&](std::size_t c) { columns[c] = columns_[c].finish(names_[c]); });

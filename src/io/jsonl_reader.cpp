@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "io/byte_buffer.hpp"
 #include "io/column_chunk.hpp"
 #include "io/csv_tokenizer.hpp"
 #include "io/utf8.hpp"
@@ -187,7 +188,7 @@ class JsonlParser {
   std::string name_;
   const ReadOptions& options_;
   NaTokens na_;
-  std::string buffer_;
+  ByteBuffer buffer_;
   std::size_t length_ = 0;
   bool eof_ = false;
   std::size_t line_ = 1;
@@ -340,7 +341,7 @@ CsvResult JsonlParser::run(const std::function<std::size_t()>& bytes_done, std::
     fill(std::max(kBlockBytes, length_));
     if (options_.progress && bytes_done) options_.progress(bytes_done(), total_bytes);
   }
-  buffer_ = {};
+  buffer_.release();
   if (names_.empty()) throw core::Error(core::Location{name_}, "no JSON objects (the file holds only blank lines)");
   for (const auto& [column, kind] : options_.kinds) {
     if (index_.count(column) == 0) {
