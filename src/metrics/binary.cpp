@@ -113,6 +113,9 @@ Result evaluate_binary(const BinaryInputs& in, const BinaryOptions& options) {
     if (counts.positives() > 0.0) result.pr = pr_curve(counts, options.curve_points);
   }
 
+  result.metrics.put_first({"accuracy", "balanced_accuracy", "precision", "recall", "f1", "specificity", "mcc",
+                            "cohen_kappa"});
+
   if (options.bootstrap.resamples > 0) {
     const BinaryFrame frame = make_binary_frame(in, ranked ? &*ranked : nullptr, options.threshold);
     const std::vector<std::string> names = select_metrics(interval_metrics(result.metrics), options.bootstrap);

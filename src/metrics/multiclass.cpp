@@ -252,6 +252,9 @@ Result evaluate_multiclass(const MulticlassInputs& in, const MulticlassOptions& 
     add_score_metrics(in, options, state, result);
   }
 
+  result.metrics.put_first({"accuracy", "balanced_accuracy", "precision_macro", "recall_macro", "f1_macro",
+                            "precision_micro", "recall_micro", "f1_micro", "precision_weighted", "recall_weighted",
+                            "f1_weighted", "mcc", "cohen_kappa"});
   result.bootstrap.level = options.bootstrap.level;
   result.bootstrap.seed = options.bootstrap.seed;
   if (options.bootstrap.resamples > 0) result.bootstrap = resample(in, predicted, options, result.metrics);

@@ -30,6 +30,17 @@ const Value* MetricSet::find(std::string_view name) const noexcept {
   return nullptr;
 }
 
+void MetricSet::put_first(std::initializer_list<std::string_view> names) {
+  std::vector<Item> front;
+  for (const std::string_view name : names) {
+    auto it = std::find_if(items_.begin(), items_.end(), [&](const Item& item) { return item.name == name; });
+    if (it == items_.end()) continue;
+    front.push_back(std::move(*it));
+    items_.erase(it);
+  }
+  items_.insert(items_.begin(), std::make_move_iterator(front.begin()), std::make_move_iterator(front.end()));
+}
+
 std::optional<double> MetricSet::get(std::string_view name) const noexcept {
   const Value* v = find(name);
   return v ? v->value : std::nullopt;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,8 @@ class MetricSet {
   // The value of `name`, or nullopt when absent or undefined.
   std::optional<double> get(std::string_view name) const noexcept;
   const std::vector<Item>& items() const noexcept { return items_; }
+  // Moves the named items, in this order, to the front.
+  void put_first(std::initializer_list<std::string_view> names);
   bool empty() const noexcept { return items_.empty(); }
 
  private:

@@ -96,7 +96,7 @@ TEST(BinaryBootstrap, SameIntervalsWhateverTheThreadCount) {
     arena.execute([&] { one = evaluate_binary(in, options); });
   }
   {
-    tbb::task_arena arena(4);
+    tbb::task_arena arena(2);
     arena.execute([&] { many = evaluate_binary(in, options); });
   }
   ASSERT_FALSE(one.bootstrap.intervals.empty());

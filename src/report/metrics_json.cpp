@@ -1,0 +1,122 @@
+#include "report/metrics_json.hpp"
+
+#include <cmath>
+
+#include "report/provenance_json.hpp"
+
+namespace assay::report {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// Whole numbers (counts) as integers, others as doubles, non-finite as null.
+json number(double v) {
+  if (!std::isfinite(v)) return nullptr;
+  if (v == std::trunc(v) && std::abs(v) < 9.007199254740992e15) return static_cast<std::int64_t>(v);
+  return v;
+}
+
+json values_of(const metrics::MetricSet& set) {
+  json out = json::object();
+  for (const auto& item : set.items()) out[item.name] = item.value.value ? json(*item.value.value) : json(nullptr);
+  return out;
+}
+
+json notes_of(const metrics::MetricSet& set) {
+  json out = json::object();
+  for (const auto& item : set.items()) {
+    if (!item.value.reason.empty()) out[item.name] = item.value.reason;
+  }
+  return out;
+}
+
+json parameters_of(const metrics::Evaluation& e, const metrics::Spec& spec) {
+  const metrics::Parameters& p = e.parameters;
+  json out{{"target", spec.target}};
+  if (spec.prediction) out["prediction"] = *spec.prediction;
+  if (spec.score) out["score"] = *spec.score;
+  if (!spec.scores.empty()) out["scores"] = spec.scores;
+  if (spec.weight) out["weight"] = *spec.weight;
+  if (spec.group) out["group"] = *spec.group;
+  if (p.positive) out["positive"] = *p.positive;
+  if (p.negative) out["negative"] = *p.negative;
+  if (!p.classes.empty()) out["classes"] = p.classes;
+  if (p.threshold) out["threshold"] = *p.threshold;
+  if (p.k) out["k"] = *p.k;
+  if (p.quantile) out["quantile"] = *p.quantile;
+  out["dropped_rows"] = p.dropped_rows;
+  return out;
+}
+
+json curve_json(const metrics::Curve& c, const char* x, const char* y) {
+  json thresholds = json::array();
+  for (const double t : c.threshold) thresholds.push_back(std::isfinite(t) ? json(t) : json(nullptr));
+  return json{{x, c.x}, {y, c.y}, {"threshold", thresholds}};
+}
+
+}  // namespace
+
+json metrics_json(const metrics::Evaluation& evaluation, const metrics::Spec& spec,
+                  const std::vector<core::FileFingerprint>& inputs, double seconds) {
+  const metrics::Result& r = evaluation.result;
+  const nlohmann::json header = document_header("metrics");
+  json doc;
+  doc["schema"] = header["schema"];
+  doc["assay_version"] = header["assay_version"];
+  doc["inputs"] = json::parse(inputs_json(inputs).dump());
+  doc["task"] = metrics::task_name(r.task);
+  doc["n"] = r.n;
+  if (r.task == metrics::Task::ranking) doc["queries"] = r.queries;
+  doc["parameters"] = parameters_of(evaluation, spec);
+  doc["metrics"] = values_of(r.metrics);
+  doc["notes"] = notes_of(r.metrics);
+
+  json ci = json::object();
+  json defined = json::object();
+  for (const auto& i : r.bootstrap.intervals) {
+    ci[i.metric] = json::array({i.low, i.high});
+    if (i.resamples < r.bootstrap.resamples) defined[i.metric] = i.resamples;
+  }
+  doc["ci"] = ci;
+  doc["bootstrap"] = json{{"resamples", r.bootstrap.resamples},
+                          {"level", r.bootstrap.level},
+                          {"seed", r.bootstrap.seed},
+                          {"method", "percentile; Poisson(1) resample weights"}};
+  if (!defined.empty()) doc["bootstrap"]["defined_in"] = defined;
+
+  if (!r.per_class.empty()) {
+    json per_class = json::object();
+    for (const auto& c : r.per_class) {
+      json entry = values_of(c.metrics);
+      entry["support"] = number(c.metrics.get("support").value_or(0.0));
+      const json notes = notes_of(c.metrics);
+      if (!notes.empty()) entry["notes"] = notes;
+      per_class[c.label] = std::move(entry);
+    }
+    doc["per_class"] = std::move(per_class);
+  }
+  if (r.confusion) {
+    const std::size_t k = r.confusion->labels.size();
+    json matrix = json::array();
+    for (std::size_t t = 0; t < k; ++t) {
+      json row = json::array();
+      for (std::size_t p = 0; p < k; ++p) row.push_back(number(r.confusion->at(t, p)));
+      matrix.push_back(std::move(row));
+    }
+    doc["confusion_matrix"] = json{{"labels", r.confusion->labels}, {"rows", "true"}, {"columns", "predicted"},
+                                   {"matrix", std::move(matrix)}};
+  }
+  if (r.roc || r.pr) {
+    json curves = json::object();
+    if (r.roc) curves["roc"] = curve_json(*r.roc, "fpr", "tpr");
+    if (r.pr) curves["pr"] = curve_json(*r.pr, "recall", "precision");
+    doc["curves"] = std::move(curves);
+  }
+  if (!r.residuals.empty()) doc["residuals"] = values_of(r.residuals);
+  doc["warnings"] = r.warnings;
+  doc["elapsed_seconds"] = seconds;
+  return doc;
+}
+
+}  // namespace assay::report
