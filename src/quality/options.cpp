@@ -7,6 +7,8 @@
 #include <cmath>
 #include <utility>
 
+#include "quality/json_parse.hpp"
+
 namespace assay::quality {
 
 namespace {
@@ -149,6 +151,10 @@ void apply_thresholds(Options& options, const nlohmann::json& document, const co
       set_option(options, name, value, where);
     }
   }
+}
+
+void apply_thresholds_text(Options& options, std::string_view text, const std::string& file) {
+  apply_thresholds(options, parse_json(text, file), core::Location{.file = file});
 }
 
 void apply_setting(Options& options, std::string_view assignment) {

@@ -72,6 +72,10 @@ void set_option(Options& options, std::string_view key, const nlohmann::json& va
 // the document's keys.
 void apply_thresholds(Options& options, const nlohmann::json& document, const core::Location& where);
 
+// Parses a thresholds file's text (JSON) and applies it; errors give
+// file:line:column for syntax and file: key.path for settings.
+void apply_thresholds_text(Options& options, std::string_view text, const std::string& file);
+
 // Parses `KEY=VALUE` (VALUE: a number, "off"/"null", or a word) and sets it.
 void apply_setting(Options& options, std::string_view assignment);
 

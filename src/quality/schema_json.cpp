@@ -7,6 +7,7 @@
 
 #include "core/column.hpp"
 #include "core/error.hpp"
+#include "quality/json_parse.hpp"
 #include "quality/text_parse.hpp"
 
 namespace assay::quality {
@@ -175,26 +176,7 @@ Schema schema_from_json(const nlohmann::json& document, const std::string& file)
 }
 
 Schema parse_schema(std::string_view text, const std::string& file) {
-  nlohmann::json document;
-  try {
-    document = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // Line and column of the byte where parsing stopped.
-    const std::size_t stop = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < stop; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    std::string what = e.what();
-    if (const auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
-    throw core::Error(core::Location{.file = file, .line = line, .column = column}, "invalid JSON: " + what);
-  }
-  return schema_from_json(document, file);
+  return schema_from_json(parse_json(text, file), file);
 }
 
 }  // namespace assay::quality

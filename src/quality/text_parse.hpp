@@ -1,16 +1,10 @@
 #pragma once
 // Does a piece of text parse as a value of a given kind? Used to find type
 // violations (values of a text column that do not fit the kind a schema or
-// reference expects) and mixed-type text columns. Surrounding ASCII white
-// space is ignored.
-//
-// Accepted forms:
-//   float64    decimal or scientific notation, inf, infinity, nan (any case)
-//   int64      optional sign and digits, within int64
-//   bool       true/false, t/f, yes/no, y/n, 1/0 (any case)
-//   timestamp  ISO 8601: YYYY-MM-DD, optionally followed by T or a space,
-//              hh:mm[:ss[.fraction]] and Z or +hh:mm / -hh:mm / +hhmm
-//   text kinds anything
+// reference expects) and mixed-type text columns. The rules are the
+// readers' own (io/cell_parse.hpp), so "parses as int64" means what it means
+// when a file is read: numbers in decimal or scientific notation, bools as
+// true/false in pandas' spellings, timestamps in ISO 8601.
 
 #include <cstdint>
 #include <optional>

@@ -24,7 +24,8 @@ TEST(TextParse, KindsAccepted) {
   EXPECT_TRUE(parses_as("-42", Kind::int64));
   EXPECT_FALSE(parses_as("4.2", Kind::int64));
   EXPECT_FALSE(parses_as("99999999999999999999", Kind::int64));
-  EXPECT_TRUE(parses_as("Yes", Kind::boolean));
+  EXPECT_TRUE(parses_as("True", Kind::boolean));
+  EXPECT_FALSE(parses_as("yes", Kind::boolean));
   EXPECT_FALSE(parses_as("2", Kind::boolean));
   EXPECT_TRUE(parses_as("2024-02-29", Kind::timestamp));
   EXPECT_FALSE(parses_as("2023-02-29", Kind::timestamp));
@@ -41,7 +42,7 @@ TEST(KindConformance, ValuesDecideNotTheReadKind) {
   EXPECT_EQ(c.violations, 1u);
   EXPECT_EQ(c.examples.json()[0]["value"], "2.5");
   EXPECT_EQ(kind_conformance(texts("x", {"1", "x", "2", "y"}), Kind::float64, 5).violations, 2u);
-  EXPECT_EQ(kind_conformance(categories("x", {"true", "no", "maybe"}), Kind::boolean, 5).violations, 1u);
+  EXPECT_EQ(kind_conformance(categories("x", {"true", "FALSE", "maybe"}), Kind::boolean, 5).violations, 1u);
   EXPECT_EQ(kind_conformance(ints("x", {0, 1, 2}), Kind::boolean, 5).violations, 1u);
   EXPECT_EQ(kind_conformance(ints("x", {0, 1, 2}), Kind::string, 5).violations, 0u);
   EXPECT_EQ(kind_conformance(ints("x", {5}), Kind::timestamp, 5).violations, 1u);
