@@ -20,5 +20,8 @@ using Runner = std::function<int()>;
 void add_schema_command(CLI::App& app, const Context& context, Runner& runner);
 void add_profile_command(CLI::App& app, const Context& context, Runner& runner);
 void add_demo_command(CLI::App& app, const Context& context, Runner& runner);
+void add_quality_command(CLI::App& app, const Context& context, Runner& runner);
+void add_leakage_command(CLI::App& app, const Context& context, Runner& runner);
+void add_fingerprint_command(CLI::App& app, const Context& context, Runner& runner);
 
 }  // namespace assay::cli

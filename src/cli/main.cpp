@@ -36,6 +36,10 @@ int run(int argc, char** argv) {
   Runner runner;
   add_profile_command(app, context, runner);
   add_demo_command(app, context, runner);
+  add_schema_command(app, context, runner);
+  add_quality_command(app, context, runner);
+  add_leakage_command(app, context, runner);
+  add_fingerprint_command(app, context, runner);
 
   try {
     app.parse(argc, argv);
