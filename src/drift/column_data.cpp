@@ -56,38 +56,57 @@ NumericSide numeric_side(const core::Column& column, std::span<const std::uint32
   return side;
 }
 
+LabeledCodes labeled_codes(const core::Column& column) {
+  LabeledCodes out;
+  const auto valid = column.validity();
+  out.codes.resize(column.size(), -1);
+  switch (column.kind()) {
+    case core::Kind::categorical: {
+      out.labels = column.dictionary();
+      const auto codes = column.codes();
+      for (std::size_t i = 0; i < column.size(); ++i) out.codes[i] = valid[i] != 0 ? codes[i] : -1;
+      break;
+    }
+    case core::Kind::boolean: {
+      out.labels = {"false", "true"};
+      const auto values = column.booleans();
+      for (std::size_t i = 0; i < column.size(); ++i) out.codes[i] = valid[i] != 0 ? (values[i] != 0 ? 1 : 0) : -1;
+      break;
+    }
+    case core::Kind::string: {
+      std::unordered_map<std::string_view, std::int32_t> index;
+      for (std::size_t i = 0; i < column.size(); ++i) {
+        if (valid[i] == 0) continue;
+        const std::string_view s = column.str(i);
+        const auto [it, added] = index.emplace(s, static_cast<std::int32_t>(out.labels.size()));
+        if (added) out.labels.emplace_back(s);
+        out.codes[i] = it->second;
+      }
+      break;
+    }
+    default:
+      throw core::Error(fmt::format("column '{}' is {}, not categorical", column.name(), core::kind_name(column.kind())));
+  }
+  return out;
+}
+
 CategoricalSide categorical_side(const core::Column& column, std::span<const std::uint32_t> rows) {
   CategoricalSide side;
-  const auto valid = column.validity();
-  auto count_rows = [&](auto&& code_of) {
-    if (rows.empty()) {
-      for (std::size_t i = 0; i < column.size(); ++i) {
-        if (valid[i] != 0) side.counts[code_of(i)] += 1.0;
-      }
-      side.nulls = column.null_count();
+  const LabeledCodes lc = labeled_codes(column);
+  side.counts.assign(lc.labels.size(), 0.0);
+  auto add = [&](std::size_t i) {
+    if (lc.codes[i] >= 0) {
+      side.counts[static_cast<std::size_t>(lc.codes[i])] += 1.0;
     } else {
-      for (const std::uint32_t i : rows) {
-        if (valid[i] != 0) {
-          side.counts[code_of(i)] += 1.0;
-        } else {
-          ++side.nulls;
-        }
-      }
+      ++side.nulls;
     }
   };
-  if (column.kind() == core::Kind::categorical) {
-    side.labels = column.dictionary();
-    side.counts.assign(side.labels.size(), 0.0);
-    const auto codes = column.codes();
-    count_rows([&](std::size_t i) { return static_cast<std::size_t>(codes[i]); });
-  } else if (column.kind() == core::Kind::boolean) {
-    side.labels = {"false", "true"};
-    side.counts.assign(2, 0.0);
-    const auto values = column.booleans();
-    count_rows([&](std::size_t i) { return static_cast<std::size_t>(values[i] != 0 ? 1 : 0); });
+  if (rows.empty()) {
+    for (std::size_t i = 0; i < column.size(); ++i) add(i);
   } else {
-    throw core::Error(fmt::format("column '{}' is {}, not categorical", column.name(), core::kind_name(column.kind())));
+    for (const std::uint32_t i : rows) add(i);
   }
+  side.labels = std::move(lc.labels);
   return side;
 }
 

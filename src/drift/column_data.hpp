@@ -20,9 +20,18 @@ struct NumericSide {
 };
 NumericSide numeric_side(const core::Column& column, std::span<const std::uint32_t> rows = {});
 
-// Counts per category label of a categorical or bool column (bool labels
-// are "false" and "true"), in dictionary order; labels with no rows in the
-// selection have count 0.
+// A categorical view of a categorical, bool or string column: a code per
+// row (-1 when null) into labels. Bool labels are "false" and "true"; string
+// columns get labels in order of first appearance.
+struct LabeledCodes {
+  std::vector<std::int32_t> codes;
+  std::vector<std::string> labels;
+};
+LabeledCodes labeled_codes(const core::Column& column);
+
+// Counts per category label of a categorical, bool or string column, in
+// label order (see labeled_codes); labels with no rows in the selection
+// have count 0.
 struct CategoricalSide {
   std::vector<std::string> labels;
   std::vector<double> counts;

@@ -16,14 +16,16 @@ namespace {
 
 bool is_numeric_kind(core::Kind k) { return k == core::Kind::float64 || k == core::Kind::int64; }
 
-bool comparable_kind(core::Kind k) {
-  return is_numeric_kind(k) || k == core::Kind::categorical || k == core::Kind::boolean;
+// Compared through category counts; string columns only when asked for or
+// when the other file read them as categorical.
+bool is_label_kind(core::Kind k) {
+  return k == core::Kind::categorical || k == core::Kind::boolean || k == core::Kind::string;
 }
 
 void check_kinds(const core::Column& ref, const core::Column& cur) {
   const core::Kind a = ref.kind();
   const core::Kind b = cur.kind();
-  if (a == b || (is_numeric_kind(a) && is_numeric_kind(b))) return;
+  if (a == b || (is_numeric_kind(a) && is_numeric_kind(b)) || (is_label_kind(a) && is_label_kind(b))) return;
   throw core::Error(fmt::format(
       "column '{}' is {} in the reference but {} in the current data; force one kind for both with --type {}=KIND",
       ref.name(), core::kind_name(a), core::kind_name(b), ref.name()));
@@ -35,10 +37,9 @@ void require(const core::Table& reference, const core::Table& current, const std
   if (!current.contains(name)) {
     throw core::Error(fmt::format("{} column '{}' is in the reference but not in the current data", flag, name));
   }
-  if (!comparable_kind(ref.kind())) {
-    throw core::Error(fmt::format("{} column '{}' is {}; drift compares numeric, bool and categorical columns "
-                                  "(force a kind with --type {}=categorical)",
-                                  flag, name, core::kind_name(ref.kind()), name));
+  if (!is_numeric_kind(ref.kind()) && !is_label_kind(ref.kind())) {
+    throw core::Error(fmt::format("{} column '{}' is {}; drift compares numeric, bool, categorical and text columns",
+                                  flag, name, core::kind_name(ref.kind())));
   }
   check_kinds(ref, current.column(name));
 }
@@ -71,17 +72,23 @@ ColumnSelection select_columns(const core::Table& reference, const core::Table& 
     std::vector<std::string> missing;
     for (const core::Column& ref : reference.all()) {
       if (roles.contains(ref.name())) continue;
-      if (!comparable_kind(ref.kind())) {
-        selection.skipped.push_back(
-            {ref.name(), fmt::format("{} column; force a kind with --type {}=categorical to compare it",
-                                     core::kind_name(ref.kind()), ref.name())});
+      if (!is_numeric_kind(ref.kind()) && !is_label_kind(ref.kind())) {
+        selection.skipped.push_back({ref.name(), fmt::format("{} column", core::kind_name(ref.kind()))});
         continue;
       }
       if (!current.contains(ref.name())) {
         missing.push_back(ref.name());
         continue;
       }
-      check_kinds(ref, current.column(ref.name()));
+      const core::Column& cur = current.column(ref.name());
+      if (ref.kind() == core::Kind::string && cur.kind() == core::Kind::string) {
+        selection.skipped.push_back(
+            {ref.name(), fmt::format("free text (string column); name it in --columns or force --type {}=categorical "
+                                     "to compare its values as categories",
+                                     ref.name())});
+        continue;
+      }
+      check_kinds(ref, cur);
       selection.columns.push_back({ref.name(), Role::feature});
     }
     if (!missing.empty()) {

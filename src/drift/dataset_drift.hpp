@@ -36,8 +36,10 @@ struct ColumnSelection {
 
 // Throws core::Error for a requested column missing from either table, a
 // reference column missing from the current table, or kinds that cannot be
-// compared (numeric in one file, categorical in the other). Text and
-// timestamp columns are skipped with a reason unless requested (then an error).
+// compared (numeric in one file, categorical in the other). By default
+// timestamp columns and columns that are free text in both files are
+// skipped with a reason; text named in --columns, or text in one file and
+// categorical in the other, is compared as categories.
 ColumnSelection select_columns(const core::Table& reference, const core::Table& current, const ColumnRequest& request);
 
 struct DatasetVerdict {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "drift/column_data.hpp"
 #include "stats/moments.hpp"
 
 namespace assay::drift {
@@ -10,17 +11,6 @@ namespace assay::drift {
 namespace {
 
 bool numeric_kind(core::Kind k) { return k == core::Kind::float64 || k == core::Kind::int64; }
-
-// Labels by code: the dictionary, or "false"/"true" for bool columns.
-std::vector<std::string> labels_of(const core::Column& c) {
-  if (c.kind() == core::Kind::boolean) return {"false", "true"};
-  return c.dictionary();
-}
-
-std::size_t code_of(const core::Column& c, std::size_t row) {
-  if (c.kind() == core::Kind::boolean) return c.booleans()[row] != 0 ? 1 : 0;
-  return static_cast<std::size_t>(c.codes()[row]);
-}
 
 }  // namespace
 
@@ -38,10 +28,11 @@ FeatureEncoding fit_encoding(const core::Table& reference, std::span<const Colum
         if (c.is_valid(i)) values.push_back(c.as_double(i));
       }
     } else {
-      const std::vector<std::string> labels = labels_of(c);
+      const LabeledCodes lc = labeled_codes(c);
+      const std::vector<std::string>& labels = lc.labels;
       std::vector<double> counts(labels.size(), 0.0);
-      for (std::size_t i = 0; i < c.size(); ++i) {
-        if (c.is_valid(i)) counts[code_of(c, i)] += 1.0;
+      for (const std::int32_t code : lc.codes) {
+        if (code >= 0) counts[static_cast<std::size_t>(code)] += 1.0;
       }
       const double total = static_cast<double>(c.size() - c.null_count());
       std::vector<double> share_by_code(labels.size(), 0.0);
@@ -51,8 +42,8 @@ FeatureEncoding fit_encoding(const core::Table& reference, std::span<const Colum
         f.share[labels[k]] += counts[k] / total;
         share_by_code[k] = counts[k] / total;
       }
-      for (std::size_t i = 0; i < c.size(); ++i) {
-        if (c.is_valid(i)) values.push_back(share_by_code[code_of(c, i)]);
+      for (const std::int32_t code : lc.codes) {
+        if (code >= 0) values.push_back(share_by_code[static_cast<std::size_t>(code)]);
       }
     }
     if (!values.empty()) {
@@ -73,10 +64,12 @@ RowMatrix encode(const core::Table& table, const FeatureEncoding& encoding, Enco
   for (std::size_t j = 0; j < encoding.features.size(); ++j) {
     const auto& f = encoding.features[j];
     const core::Column& c = table.column(f.name);
-    // Categorical: the encoded value of each code of this table's dictionary.
+    // Categorical: the encoded value of each code of this table's labels.
     std::vector<double> by_code;
+    LabeledCodes lc;
     if (!f.numeric) {
-      const std::vector<std::string> labels = labels_of(c);
+      lc = labeled_codes(c);
+      const std::vector<std::string>& labels = lc.labels;
       auto next_unseen = static_cast<std::int32_t>(f.index.size());
       for (const auto& label : labels) {
         if (how == Encoding::raw) {
@@ -91,7 +84,11 @@ RowMatrix encode(const core::Table& table, const FeatureEncoding& encoding, Enco
     for (std::size_t r = 0; r < n; ++r) {
       const std::size_t i = rows.empty() ? r : rows[r];
       double v = std::numeric_limits<double>::quiet_NaN();
-      if (c.is_valid(i)) v = f.numeric ? c.as_double(i) : by_code[code_of(c, i)];
+      if (f.numeric) {
+        if (c.is_valid(i)) v = c.as_double(i);
+      } else if (lc.codes[i] >= 0) {
+        v = by_code[static_cast<std::size_t>(lc.codes[i])];
+      }
       if (how == Encoding::standardized) v = std::isnan(v) ? 0.0 : (v - f.mean) / f.scale;
       m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = v;
     }

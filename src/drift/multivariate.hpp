@@ -9,7 +9,8 @@
 //     distance / 2, as alibi-detect), unbiased MMD^2 and a permutation test;
 //     drift when p < threshold (0.05). Inputs are subsampled.
 //   pca: data reconstruction error (as NannyML): standardised features, PCA
-//     fitted on the reference keeping 65% of the variance, mean Euclidean
+//     fitted on the reference keeping 65% of the variance (at most d - 1
+//     components; needs d >= 2), mean Euclidean
 //     reconstruction error; drift when the current error leaves the band
 //     mean +- 3 std of the errors of 10 reference chunks.
 // Deterministic for a seed whatever the thread count (folds and

@@ -1,6 +1,6 @@
 // Data reconstruction drift as NannyML's DataReconstructionDriftCalculator:
 // PCA on the standardised reference keeping the fewest components that
-// explain at least `pca_variance` of the variance; a row's error is the
+// explain at least `pca_variance` of the variance (at most d - 1); a row's error is the
 // Euclidean distance to its reconstruction; the statistic is the mean error
 // of the current rows. The band is mean +- 3 std (ddof 0) of the mean error
 // of `pca_reference_chunks` contiguous reference chunks.
@@ -9,6 +9,7 @@
 
 #include <cmath>
 
+#include "core/error.hpp"
 #include "drift/multivariate.hpp"
 
 namespace assay::drift {
@@ -24,6 +25,7 @@ Eigen::VectorXd row_errors(const RowMatrix& X, const Eigen::RowVectorXd& mean, c
 }  // namespace
 
 MultivariateResult pca_drift(const RowMatrix& reference, const RowMatrix& current, const MultivariateOptions& options) {
+  if (reference.cols() < 2) throw core::Error("PCA reconstruction drift needs at least two feature columns");
   const Eigen::RowVectorXd mean = reference.colwise().mean();
   const Eigen::MatrixXd centered = reference.rowwise() - mean;
   const Eigen::MatrixXd cov = (centered.transpose() * centered) / static_cast<double>(reference.rows());
@@ -33,7 +35,9 @@ MultivariateResult pca_drift(const RowMatrix& reference, const RowMatrix& curren
   const double total = values.sum();
   Eigen::Index k = 0;
   double explained = 0.0;
-  while (k < values.size()) {
+  // At most d - 1 components: with all of them every row is rebuilt exactly
+  // and the error carries no information.
+  while (k < values.size() - 1) {
     explained += values(k);
     ++k;
     if (total <= 0 || explained / total >= options.pca_variance) break;
