@@ -1,0 +1,150 @@
+// The table-level entry: nulls dropped and reported, bad data refused with
+// the column and row, and each task's corner cases.
+
+#include <gtest/gtest.h>
+
+#include <oneapi/tbb/task_arena.h>
+
+#include <cmath>
+
+#include "core/error.hpp"
+#include "metrics/evaluate.hpp"
+
+namespace assay::metrics {
+namespace {
+
+core::Table binary_table() {
+  return core::Table({core::Column::int64("y", {1, 0, 1, 0, 1, 0}, {1, 1, 1, 1, 1, 0}),
+                      core::Column::float64("p", {0.9, 0.3, 0.6, 0.7, 0.2, 0.5}),
+                      core::Column::float64("w", {1, 2, 1, 1, 3, 1})});
+}
+
+std::string error_of(const core::Table& t, const Spec& s) {
+  try {
+    evaluate(t, s);
+  } catch (const core::Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Evaluate, NullRowsAreDroppedAndReported) {
+  const Evaluation e = evaluate(binary_table(), {.target = "y", .score = "p", .bootstrap = {.resamples = 0}});
+  EXPECT_EQ(e.result.n, 5u);
+  EXPECT_EQ(e.parameters.dropped_rows, 1u);
+  ASSERT_FALSE(e.result.warnings.empty());
+  EXPECT_NE(e.result.warnings[0].find("dropped 1 of 6 rows with a null in y, p"), std::string::npos);
+}
+
+TEST(Evaluate, ZeroWeightsEverywhereAreRefused) {
+  const core::Table t({core::Column::int64("y", {1, 0}), core::Column::float64("p", {0.9, 0.3}),
+                       core::Column::float64("w", {0, 0})});
+  EXPECT_NE(error_of(t, {.target = "y", .score = "p", .weight = "w"}).find("sums to zero"), std::string::npos);
+}
+
+TEST(Evaluate, PredictionOnlyGivesNullScoreMetricsWithReasons) {
+  const core::Table t({core::Column::int64("y", {1, 0, 1, 0}), core::Column::int64("yhat", {1, 0, 0, 0})});
+  const Evaluation e = evaluate(t, {.target = "y", .prediction = "yhat", .bootstrap = {.resamples = 0}});
+  EXPECT_DOUBLE_EQ(*e.result.metrics.get("accuracy"), 0.75);
+  for (const char* name : {"roc_auc", "average_precision", "log_loss", "brier_score"}) {
+    const Value* v = e.result.metrics.find(name);
+    ASSERT_NE(v, nullptr) << name;
+    EXPECT_FALSE(v->value.has_value()) << name;
+    EXPECT_NE(v->reason.find("--score"), std::string::npos) << name;
+  }
+}
+
+TEST(Evaluate, MulticlassRowsNotSummingToOneWarnWithCount) {
+  const core::Table t({core::Column::string("y", std::vector<std::string>{"a", "b", "c", "a"}),
+                       core::Column::float64("p_a", {0.7, 0.1, 0.2, 0.5}), core::Column::float64("p_b", {0.2, 0.8, 0.2, 0.5}),
+                       core::Column::float64("p_c", {0.1, 0.1, 0.9, 0.5})});
+  const Evaluation e = evaluate(t, {.task = Task::multiclass, .target = "y", .scores = {"p_a", "p_b", "p_c"},
+                                    .bootstrap = {.resamples = 0}});
+  ASSERT_EQ(e.result.warnings.size(), 1u);
+  EXPECT_NE(e.result.warnings[0].find("2 of 4 rows have scores that do not sum to 1"), std::string::npos);
+  EXPECT_TRUE(e.result.metrics.get("log_loss").has_value());
+  EXPECT_EQ(e.parameters.classes, (std::vector<std::string>{"a", "b", "c"}));
+}
+
+TEST(Evaluate, MulticlassExplicitClassesOverrideColumnNames) {
+  const core::Table t({core::Column::int64("y", {0, 1, 1}), core::Column::float64("first", {0.9, 0.2, 0.4}),
+                       core::Column::float64("second", {0.1, 0.8, 0.6})});
+  const Evaluation e = evaluate(t, {.task = Task::multiclass, .target = "y", .scores = {"first", "second"},
+                                    .classes = {"0", "1"}, .bootstrap = {.resamples = 0}});
+  EXPECT_DOUBLE_EQ(*e.result.metrics.get("accuracy"), 1.0);
+  EXPECT_DOUBLE_EQ(*e.result.metrics.get("roc_auc_ovr"), 1.0);
+}
+
+TEST(Evaluate, RankingWeightMustBeConstantWithinAQuery) {
+  const core::Table t({core::Column::string("q", std::vector<std::string>{"a", "a", "b"}),
+                       core::Column::float64("rel", {1, 0, 1}), core::Column::float64("s", {0.3, 0.2, 0.1}),
+                       core::Column::float64("w", {1, 2, 1})});
+  EXPECT_NE(error_of(t, {.task = Task::ranking, .target = "rel", .score = "s", .weight = "w", .group = "q"})
+                .find("constant within a query"),
+            std::string::npos);
+}
+
+TEST(Evaluate, RankingNegativeRelevanceIsRefused) {
+  const core::Table t({core::Column::string("q", std::vector<std::string>{"a", "a"}),
+                       core::Column::float64("rel", {1, -1}), core::Column::float64("s", {0.3, 0.2})});
+  EXPECT_NE(error_of(t, {.task = Task::ranking, .target = "rel", .score = "s", .group = "q"}).find("negative relevance"),
+            std::string::npos);
+}
+
+TEST(Evaluate, RegressionWithOneRowHasNoR2) {
+  const core::Table t({core::Column::float64("y", {2.0}), core::Column::float64("yhat", {1.5})});
+  const Evaluation e = evaluate(t, {.task = Task::regression, .target = "y", .prediction = "yhat",
+                                    .bootstrap = {.resamples = 0}});
+  EXPECT_DOUBLE_EQ(*e.result.metrics.get("mae"), 0.5);
+  EXPECT_FALSE(e.result.metrics.get("r2").has_value());
+}
+
+// Each task's intervals are the same for a seed whatever the thread count.
+class Deterministic : public ::testing::TestWithParam<Task> {};
+
+TEST_P(Deterministic, SameIntervalsOnOneAndTwoThreads) {
+  const std::size_t n = 300;
+  std::vector<double> y(n), p(n), a(n), b(n), c(n);
+  std::vector<std::string> q(n), cls(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    y[i] = static_cast<double>((i * 7) % 3 == 0);
+    p[i] = std::fmod(static_cast<double>(i) * 0.618, 1.0);
+    a[i] = p[i] / 2;
+    b[i] = (1 - p[i]) / 2;
+    c[i] = 0.5;
+    q[i] = "q" + std::to_string(i / 10);
+    cls[i] = std::string(1, static_cast<char>('a' + (i * 5) % 3));
+  }
+  const core::Table t({core::Column::float64("y", y), core::Column::float64("p", p), core::Column::float64("p_a", a),
+                       core::Column::float64("p_b", b), core::Column::float64("p_c", c),
+                       core::Column::string("q", q), core::Column::string("cls", cls)});
+  Spec spec{.task = GetParam(), .target = "y", .bootstrap = {.resamples = 101, .seed = 9}};
+  switch (GetParam()) {
+    case Task::binary: spec.score = "p"; break;
+    case Task::multiclass: spec.target = "cls"; spec.scores = {"p_a", "p_b", "p_c"}; break;
+    case Task::regression: spec.prediction = "p"; break;
+    case Task::ranking: spec.score = "p"; spec.group = "q"; break;
+  }
+  Evaluation one, two;
+  tbb::task_arena(1).execute([&] { one = evaluate(t, spec); });
+  tbb::task_arena(2).execute([&] { two = evaluate(t, spec); });
+  ASSERT_FALSE(one.result.bootstrap.intervals.empty());
+  ASSERT_EQ(one.result.bootstrap.intervals.size(), two.result.bootstrap.intervals.size());
+  for (std::size_t k = 0; k < one.result.bootstrap.intervals.size(); ++k) {
+    const Interval& x = one.result.bootstrap.intervals[k];
+    const Interval& z = two.result.bootstrap.intervals[k];
+    EXPECT_EQ(x.metric, z.metric);
+    EXPECT_EQ(x.low, z.low) << x.metric;
+    EXPECT_EQ(x.high, z.high) << x.metric;
+    EXPECT_LE(x.low, x.high) << x.metric;
+    const auto point = one.result.metrics.get(x.metric);
+    ASSERT_TRUE(point.has_value()) << x.metric;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Tasks, Deterministic,
+                         ::testing::Values(Task::binary, Task::multiclass, Task::regression, Task::ranking),
+                         [](const auto& info) { return std::string(task_name(info.param)); });
+
+}  // namespace
+}  // namespace assay::metrics
