@@ -1,7 +1,9 @@
 #include "metrics/binary.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+#include <oneapi/tbb/parallel_invoke.h>
+
+#include <cmath>
 
 #include "core/error.hpp"
 #include "metrics/binary_frame.hpp"
@@ -65,38 +67,48 @@ Result evaluate_binary(const BinaryInputs& in, const BinaryOptions& options) {
   result.task = Task::binary;
   result.n = in.truth.size();
 
-  std::vector<std::uint8_t> derived;
-  std::span<const std::uint8_t> predicted = in.predicted;
-  if (predicted.empty()) {
-    derived.resize(in.score.size());
-    for (std::size_t i = 0; i < derived.size(); ++i) derived[i] = in.score[i] >= options.threshold ? 1 : 0;
-    predicted = derived;
-  }
-
+  // The sort and what follows from it run beside the row-wise metrics.
+  std::optional<RankedScores> ranked;
+  ThresholdCounts counts;
   Confusion confusion(2);
-  for (std::size_t i = 0; i < in.truth.size(); ++i) {
-    confusion.update(in.truth[i], predicted[i], in.weight.empty() ? 1.0 : in.weight[i]);
-  }
+  Value log_loss, brier;
+  std::size_t outside = 0;
+  tbb::parallel_invoke(
+      [&] {
+        if (in.score.empty()) return;
+        ranked = rank_scores(in.score, in.weight);
+        counts = threshold_counts(*ranked, in.score, in.truth, in.weight);
+      },
+      [&] {
+        const bool derive = in.predicted.empty();
+        for (std::size_t i = 0; i < in.truth.size(); ++i) {
+          const std::uint8_t predicted = derive ? (in.score[i] >= options.threshold ? 1 : 0) : in.predicted[i];
+          confusion.update(in.truth[i], predicted, in.weight.empty() ? 1.0 : in.weight[i]);
+        }
+        if (in.score.empty()) return;
+        log_loss = binary_log_loss(in.truth, in.score, in.weight);
+        brier = brier_score(in.truth, in.score, in.weight);
+        outside = count_outside_unit(in.score);
+      });
+
   add_agreement_metrics(confusion, result.metrics);
   add_binary_prf(confusion, 1, result.metrics);
   result.confusion = ConfusionTable{{options.negative_label, options.positive_label}, confusion.weight};
 
-  std::optional<RankedScores> ranked;
   if (in.score.empty()) {
     const char* why = "no score column: score-based metrics need --score";
     for (const char* name : {"roc_auc", "average_precision", "log_loss", "brier_score"}) {
       result.metrics.set(name, Value::undefined(why));
     }
   } else {
-    ranked = rank_scores(in.score, in.weight);
-    const ThresholdCounts counts = threshold_counts(*ranked, in.score, in.truth, in.weight);
     result.metrics.set("roc_auc", roc_auc(counts));
     result.metrics.set("average_precision", average_precision(counts));
-    result.metrics.set("log_loss", binary_log_loss(in.truth, in.score, in.weight));
-    result.metrics.set("brier_score", brier_score(in.truth, in.score, in.weight));
-    if (const std::size_t outside = count_outside_unit(in.score); outside > 0) {
+    result.metrics.set("log_loss", log_loss);
+    result.metrics.set("brier_score", brier);
+    if (outside > 0) {
       result.warnings.push_back(fmt::format(
-          "{} of {} scores are outside [0, 1]: log_loss clips them to [eps, 1 - eps] (eps = 2.2e-16, as scikit-learn 1.2), brier_score is undefined",
+          "{} of {} scores are outside [0, 1]: log_loss clips them to [eps, 1 - eps] (eps = 2.2e-16, as scikit-learn "
+          "1.2), brier_score is undefined",
           outside, in.score.size()));
     }
     if (const auto best = best_f1_threshold(counts)) {
@@ -112,7 +124,6 @@ Result evaluate_binary(const BinaryInputs& in, const BinaryOptions& options) {
     }
     if (counts.positives() > 0.0) result.pr = pr_curve(counts, options.curve_points);
   }
-
   result.metrics.put_first({"accuracy", "balanced_accuracy", "precision", "recall", "f1", "specificity", "mcc",
                             "cohen_kappa"});
 

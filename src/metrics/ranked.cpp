@@ -9,15 +9,19 @@ namespace assay::metrics {
 RankedScores rank_scores(std::span<const double> score, std::span<const double> weight) {
   RankedScores ranked;
   const std::vector<std::uint32_t> ascending = stats::argsort(score);
-  ranked.order.reserve(ascending.size());
-  for (auto it = ascending.rbegin(); it != ascending.rend(); ++it) {
-    if (weight.empty() || weight[*it] != 0.0) ranked.order.push_back(*it);
+  const std::size_t n = ascending.size();
+  ranked.order.reserve(n);
+  // One scattered read of each score, then sequential work.
+  double previous = 0.0;
+  for (std::size_t j = n; j-- > 0;) {
+    const std::uint32_t row = ascending[j];
+    if (!weight.empty() && weight[row] == 0.0) continue;
+    const double s = score[row];
+    if (!ranked.order.empty() && s != previous) ranked.group_end.push_back(static_cast<std::uint32_t>(ranked.order.size()));
+    ranked.order.push_back(row);
+    previous = s;
   }
-  const auto n = static_cast<std::uint32_t>(ranked.order.size());
-  for (std::uint32_t j = 1; j < n; ++j) {
-    if (score[ranked.order[j]] != score[ranked.order[j - 1]]) ranked.group_end.push_back(j);
-  }
-  if (n > 0) ranked.group_end.push_back(n);
+  if (!ranked.order.empty()) ranked.group_end.push_back(static_cast<std::uint32_t>(ranked.order.size()));
   return ranked;
 }
 
@@ -30,20 +34,24 @@ ThresholdCounts threshold_counts(const RankedScores& ranked, std::span<const dou
   counts.fps.resize(groups);
   double tp = 0.0, fp = 0.0;
   std::size_t j = 0;
+  if (weight.empty()) {
+    // Unit weights: exact integer counts.
+    std::uint64_t tp_count = 0, seen = 0;
+    for (std::size_t g = 0; g < groups; ++g) {
+      const std::size_t end = ranked.group_end[g];
+      for (; j < end; ++j) tp_count += truth[ranked.order[j]];
+      seen = end;
+      counts.threshold[g] = score[ranked.order[end - 1]];
+      counts.tps[g] = static_cast<double>(tp_count);
+      counts.fps[g] = static_cast<double>(seen - tp_count);
+    }
+    return counts;
+  }
   for (std::size_t g = 0; g < groups; ++g) {
     const std::size_t end = ranked.group_end[g];
-    if (weight.empty()) {
-      // Unit weights: integer counts, exact in a double up to 2^53.
-      for (; j < end; ++j) {
-        const std::uint8_t t = truth[ranked.order[j]];
-        tp += t;
-        fp += 1 - t;
-      }
-    } else {
-      for (; j < end; ++j) {
-        const std::uint32_t row = ranked.order[j];
-        (truth[row] ? tp : fp) += weight[row];
-      }
+    for (; j < end; ++j) {
+      const std::uint32_t row = ranked.order[j];
+      (truth[row] ? tp : fp) += weight[row];
     }
     counts.threshold[g] = score[ranked.order[end - 1]];
     counts.tps[g] = tp;
