@@ -164,7 +164,7 @@ core::Finding check_id_overlap(const core::Column& train_id, const core::Column&
   auto f = judged(fmt::format("leakage.id_overlap.{}", test_id.name()), test_id.name(), "id_overlap_share", share,
                   options.id_overlap,
                   shared == 0 ? fmt::format("no test id of {} appears in train", test_id.name())
-                              : fmt::format("{} test rows ({}) have an id of {} that appears in train: {}", shared,
+                              : fmt::format("{} test rows ({}) have an id ({}) that also appears in train: {}", shared,
                                             percent(share), test_id.name(), examples.describe()));
   f.details["count"] = shared;
   f.details["examples"] = examples.json();

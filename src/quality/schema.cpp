@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "quality/column_facts.hpp"
+
 namespace assay::quality {
 
 const ColumnSchema* Schema::find(std::string_view name) const noexcept {
@@ -22,6 +24,12 @@ ColumnSchema infer_column(const core::Column& column, const InferOptions& option
   switch (column.kind()) {
     case core::Kind::float64:
     case core::Kind::int64: {
+      // A strictly increasing integer column is a row identifier: new data
+      // continues it, so a range would flag every new row.
+      if (column.kind() == core::Kind::int64) {
+        const ColumnFacts facts = column_facts(column);
+        if (facts.increasing && facts.distinct == facts.values) break;
+      }
       for (std::size_t row = 0; row < column.size(); ++row) {
         const double v = column.as_double(row);
         if (!std::isfinite(v)) continue;
@@ -30,15 +38,7 @@ ColumnSchema infer_column(const core::Column& column, const InferOptions& option
       }
       break;
     }
-    case core::Kind::timestamp: {
-      const auto values = column.i64();
-      for (std::size_t row = 0; row < column.size(); ++row) {
-        if (!column.is_valid(row)) continue;
-        s.min_time = s.min_time ? std::min(*s.min_time, values[row]) : values[row];
-        s.max_time = s.max_time ? std::max(*s.max_time, values[row]) : values[row];
-      }
-      break;
-    }
+    case core::Kind::timestamp: break;  // time moves on: no range unless written by hand
     case core::Kind::categorical: {
       std::vector<char> used(column.dictionary().size());
       for (const auto code : column.codes()) {

@@ -43,9 +43,10 @@ struct InferOptions {
 
 // One column entry per table column, in order: its kind; nullable when it
 // has a null; categories for categorical columns (sorted, only values that
-// occur); min and max of finite values for float64, int64 and timestamp
-// columns. Ranges are the observed ones: widen them by hand when new data
-// may legitimately go further.
+// occur); min and max of finite values for float64 and int64 columns, except
+// strictly increasing unique integers (row ids). Timestamps get no range
+// (new data is newer); ranges are the observed ones: widen them by hand when
+// new data may legitimately go further.
 Schema infer_schema(const core::Table& table, const InferOptions& options = {});
 
 }  // namespace assay::quality

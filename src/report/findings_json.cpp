@@ -41,7 +41,8 @@ nlohmann::ordered_json findings_document(std::string_view kind, const std::vecto
                                          const std::vector<core::FileFingerprint>& inputs, double elapsed_seconds,
                                          const nlohmann::ordered_json& extra) {
   nlohmann::ordered_json doc;
-  for (const auto& [key, value] : document_header(kind).items()) doc[key] = value;
+  const nlohmann::json header = document_header(kind);
+  for (const auto& [key, value] : header.items()) doc[key] = value;
   doc["status"] = core::status_name(core::worst_status(findings));
   doc["summary"] = status_counts(findings);
   doc["inputs"] = nlohmann::ordered_json::parse(inputs_json(inputs).dump());

@@ -23,6 +23,12 @@ core::Table training() {
                       core::Column::boolean("vip", {0, 1, 0, 0}), texts("note", {"a", "b", "c", "d"})});
 }
 
+TEST(InferSchema, RowIdsGetNoRange) {
+  const Schema s = infer_schema(core::Table({ints("id", {3, 4, 9}), ints("n", {3, 9, 4})}));
+  EXPECT_FALSE(s.columns[0].min);
+  EXPECT_EQ(*s.columns[1].max, 9.0);
+}
+
 TEST(InferSchema, KindsNullabilityDomainsAndRanges) {
   const Schema s = infer_schema(training());
   ASSERT_EQ(s.columns.size(), 6u);
@@ -33,7 +39,7 @@ TEST(InferSchema, KindsNullabilityDomainsAndRanges) {
   EXPECT_TRUE(s.columns[1].nullable);
   EXPECT_EQ(*s.columns[1].max, 9.0);
   EXPECT_EQ(*s.columns[2].categories, (std::vector<std::string>{"Lyon", "Nice", "Paris"}));
-  EXPECT_EQ(*s.columns[3].max_time, 2'000'000'000);
+  EXPECT_FALSE(s.columns[3].max_time);  // time moves on
   EXPECT_FALSE(s.columns[4].categories);
   EXPECT_FALSE(s.columns[5].categories);
   InferOptions few;
@@ -42,7 +48,9 @@ TEST(InferSchema, KindsNullabilityDomainsAndRanges) {
 }
 
 TEST(SchemaJson, RoundTrips) {
-  const Schema s = infer_schema(training());
+  Schema s = infer_schema(training());
+  s.columns[3].min_time = 0;
+  s.columns[3].max_time = 2'000'000'000;
   const auto doc = schema_to_json(s, {{"generated_by", "test"}});
   EXPECT_EQ(doc["format"], "assay.schema");
   EXPECT_EQ(doc["version"], 1);
@@ -133,7 +141,8 @@ TEST(ValidateSchema, ConformingDataHasOnlyPasses) {
 }
 
 TEST(ValidateSchema, ListsEveryAnomaly) {
-  const Schema s = infer_schema(training());
+  Schema s = infer_schema(training());
+  s.columns[3].max_time = 2'000'000'000;
   core::Table data({texts("age", {"30", "forty", "70", "17"}), doubles("income", {1.5, 2, 3, 4}),
                     categories("city", {"Paris", "Rome", "Rome", "Oslo"}, {1, 1, 1, 1}),
                     core::Column::timestamp("seen", {0, 3'000'000'000, 5, 5}), ints("vip", {0, 1, 0, 1}, {1, 0, 1, 1}),
