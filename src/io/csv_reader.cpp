@@ -112,7 +112,7 @@ std::size_t CsvParser::read_header() {
   if (std::memchr(buffer_.data(), '\0', std::min(length_, kPieceBytes)) != nullptr) {
     const auto at = static_cast<std::size_t>(static_cast<const char*>(std::memchr(buffer_.data(), '\0', length_)) -
                                              buffer_.data());
-    fail_at(head, at, "binary data (a NUL byte): not a text file");
+    fail_at(head, at, kNulMessage);
   }
   delimiter_ = options_.delimiter.value_or(
       detect_delimiter(std::string_view(buffer_.data() + start, std::min(length_ - start, std::size_t{64} << 10))));
@@ -157,11 +157,6 @@ void CsvParser::check_forced_kinds() const {
 
 PieceResult CsvParser::convert_piece(std::string_view text, std::size_t max_rows) const {
   PieceResult out;
-  if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
-    out.bad_bytes = TokenizeError{static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()),
-                                  "binary data (a NUL byte): not a text file"};
-    return out;
-  }
   if (auto bad = first_invalid_utf8(text)) {
     out.bad_bytes = TokenizeError{*bad, fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad]))};
     return out;

@@ -32,6 +32,8 @@ struct RowScan {
   std::optional<TokenizeError> error;
 };
 
+inline constexpr const char* kNulMessage = "binary data (a NUL byte): not a text file";
+
 namespace detail {
 // Scans one field at `pos`; sets `field` (or `error`) and returns the offset
 // just past it.
@@ -71,6 +73,10 @@ RowScan scan_rows(std::string_view text, char delimiter, std::size_t columns, st
       } else {
         const std::size_t begin = pos;
         pos = detail::find_special(text, pos, delimiter);
+        if (pos < n && text[pos] == '\0') {
+          out.error = TokenizeError{pos, kNulMessage};
+          return out;
+        }
         field = FieldRef{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos), 0u};
       }
       if (fields < columns) on_field(fields, field);
