@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_group.h>
 
 #include <algorithm>
 #include <cstring>
@@ -52,6 +53,9 @@ class CsvParser {
 
  private:
   void fill(std::size_t want);
+  // Copies the unparsed tail of the buffer (from `tail`) into the spare
+  // buffer and reads the next block after it.
+  void load_spare(std::size_t tail);
   std::size_t read_header();
   void check_forced_kinds() const;
   // Parses [begin, end) of the buffer (whole rows); returns false once
@@ -67,6 +71,9 @@ class CsvParser {
   NaTokens na_;
   ByteBuffer buffer_;
   std::size_t length_ = 0;  // valid bytes in buffer_
+  ByteBuffer spare_;
+  std::size_t spare_length_ = 0;
+  bool spare_eof_ = false;
   bool eof_ = false;
   char delimiter_ = ',';
   std::vector<std::string> names_;
@@ -76,6 +83,16 @@ class CsvParser {
   std::size_t line_ = 1;                          // line number of the next unparsed byte
   std::size_t rows_ = 0;
 };
+
+void CsvParser::load_spare(std::size_t tail) {
+  const std::size_t kept = length_ - tail;
+  const std::size_t want = std::max(kBlockBytes, kept);
+  spare_.resize(kept + want);
+  std::memcpy(spare_.data(), buffer_.data() + tail, kept);
+  const std::size_t got = read_(spare_.data() + kept, want);
+  spare_length_ = kept + got;
+  spare_eof_ = got < want;
+}
 
 void CsvParser::fill(std::size_t want) {
   if (eof_) return;
@@ -253,25 +270,39 @@ CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::si
   while (true) {
     const std::string_view text(buffer_.data() + begin, length_ - begin);
     const RowSplit split = split_rows(text, kPieceBytes, eof_, delimiter_);
-    if (split.complete > 0) {
-      if (!parse_rows(begin, split)) {
-        stopped_early = !eof_ || split.complete < text.size();
-        break;
-      }
-      begin += split.complete;
-    } else if (!eof_ && text.size() > options_.max_field_bytes) {
+    if (split.complete == 0 && !eof_ && text.size() > options_.max_field_bytes) {
       const Piece piece{text, line_};
       fail_at(piece, 0, fmt::format("a row longer than {} MiB (an unterminated quote, or not a CSV file?)",
                                     options_.max_field_bytes >> 20));
     }
-    if (eof_ && begin == length_) break;
-    // Keep the unparsed tail, then read the next block after it.
-    std::memmove(buffer_.data(), buffer_.data() + begin, length_ - begin);
-    length_ -= begin;
+    // Read the next block into the spare buffer while this one is parsed:
+    // one thread reads and hashes while the others convert.
+    const std::size_t tail = begin + split.complete;
+    tbb::task_group reading;
+    if (!eof_) reading.run([&] { load_spare(tail); });
+    bool more = true;
+    try {
+      if (split.complete > 0) more = parse_rows(begin, split);
+    } catch (...) {
+      try {
+        reading.wait();
+      } catch (...) {
+      }
+      throw;
+    }
+    reading.wait();
+    if (!more) {
+      stopped_early = !eof_ || tail < length_;
+      break;
+    }
+    if (eof_) break;  // at the end every byte belongs to a complete row
+    std::swap(buffer_, spare_);
+    length_ = spare_length_;
+    eof_ = spare_eof_;
     begin = 0;
-    fill(std::max(kBlockBytes, length_));
     if (options_.progress && bytes_done) options_.progress(bytes_done(), total_bytes);
   }
+  spare_.release();
   buffer_.release();
 
   std::vector<core::Column> columns(names_.size(), core::Column::float64("", {}));
