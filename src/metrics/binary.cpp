@@ -1,7 +1,11 @@
 #include "metrics/binary.hpp"
 
 #include <fmt/format.h>
+#include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_invoke.h>
+#include <oneapi/tbb/parallel_reduce.h>
+
+#include <array>
 
 #include <cmath>
 
@@ -10,6 +14,7 @@
 #include "metrics/confusion.hpp"
 #include "metrics/probability.hpp"
 #include "metrics/ranked.hpp"
+#include "metrics/sum.hpp"
 
 namespace assay::metrics {
 
@@ -59,6 +64,71 @@ void fill(const BinaryTotals& totals, const BinaryFrame& frame, const std::vecto
   for (std::size_t k = 0; k < names.size(); ++k) values[k] = resampled.get(names[k]).value_or(std::nan(""));
 }
 
+// Row-wise sums: the weighted confusion matrix (cells truth * 2 + predicted),
+// log loss and Brier numerators, scores outside [0, 1].
+struct RowTotals {
+  std::array<double, 4> weight{};
+  std::array<double, 4> count{};
+  CompensatedSum log_loss, brier;
+  std::size_t outside = 0;
+
+  void merge(const RowTotals& o) {
+    for (std::size_t c = 0; c < 4; ++c) {
+      weight[c] += o.weight[c];
+      count[c] += o.count[c];
+    }
+    log_loss.merge(o.log_loss);
+    brier.merge(o.brier);
+    outside += o.outside;
+  }
+};
+
+// In parallel blocks of 2^16 rows combined in a fixed tree (TBB's
+// deterministic reduce): the same sums whatever the thread count. Inside a
+// block plain sums (error < 2^16 eps), across blocks compensated ones.
+RowTotals row_totals(const BinaryInputs& in, double threshold) {
+  const bool derive = in.predicted.empty();
+  const bool scored = !in.score.empty();
+  return tbb::parallel_deterministic_reduce(
+      tbb::blocked_range<std::size_t>(0, in.truth.size(), std::size_t{1} << 16), RowTotals{},
+      [&](const tbb::blocked_range<std::size_t>& range, RowTotals totals) {
+        std::array<double, 4> weight{}, count{};
+        double log_loss = 0.0, brier = 0.0;
+        std::size_t outside = 0;
+        for (std::size_t i = range.begin(); i != range.end(); ++i) {
+          const std::uint8_t truth = in.truth[i];
+          const double w = in.weight.empty() ? 1.0 : in.weight[i];
+          std::uint8_t predicted = 0;
+          if (scored) {
+            const double p = in.score[i];
+            predicted = derive ? (p >= threshold ? 1 : 0) : in.predicted[i];
+            log_loss += w * binary_log_loss_term(p, truth != 0);
+            const double d = static_cast<double>(truth) - p;
+            brier += w * d * d;
+            outside += (p < 0.0 || p > 1.0) ? 1 : 0;
+          } else {
+            predicted = in.predicted[i];
+          }
+          const std::size_t cell = static_cast<std::size_t>(truth) * 2 + predicted;
+          weight[cell] += w;
+          count[cell] += 1.0;
+        }
+        for (std::size_t c = 0; c < 4; ++c) {
+          totals.weight[c] += weight[c];
+          totals.count[c] += count[c];
+        }
+        totals.log_loss.add(log_loss);
+        totals.brier.add(brier);
+        totals.outside += outside;
+        return totals;
+      },
+      [](RowTotals a, const RowTotals& b) {
+        a.merge(b);
+        return a;
+      },
+      tbb::simple_partitioner());
+}
+
 }  // namespace
 
 Result evaluate_binary(const BinaryInputs& in, const BinaryOptions& options) {
@@ -70,27 +140,27 @@ Result evaluate_binary(const BinaryInputs& in, const BinaryOptions& options) {
   // The sort and what follows from it run beside the row-wise metrics.
   std::optional<RankedScores> ranked;
   ThresholdCounts counts;
-  Confusion confusion(2);
-  Value log_loss, brier;
-  std::size_t outside = 0;
+  RowTotals rows;
   tbb::parallel_invoke(
       [&] {
         if (in.score.empty()) return;
         ranked = rank_scores(in.score, in.weight);
-        counts = threshold_counts(*ranked, in.score, in.truth, in.weight);
+        counts = threshold_counts(*ranked, in.truth, in.weight);
       },
-      [&] {
-        const bool derive = in.predicted.empty();
-        for (std::size_t i = 0; i < in.truth.size(); ++i) {
-          const std::uint8_t predicted = derive ? (in.score[i] >= options.threshold ? 1 : 0) : in.predicted[i];
-          confusion.update(in.truth[i], predicted, in.weight.empty() ? 1.0 : in.weight[i]);
-        }
-        if (in.score.empty()) return;
-        log_loss = binary_log_loss(in.truth, in.score, in.weight);
-        brier = brier_score(in.truth, in.score, in.weight);
-        outside = count_outside_unit(in.score);
-      });
+      [&] { rows = row_totals(in, options.threshold); });
 
+  Confusion confusion(2);
+  for (std::size_t cell = 0; cell < 4; ++cell) {
+    confusion.weight[cell] = rows.weight[cell];
+    confusion.count[cell] = rows.count[cell];
+  }
+  const double total = rows.weight[0] + rows.weight[1] + rows.weight[2] + rows.weight[3];
+  Value log_loss = total > 0.0 ? Value::of(rows.log_loss.value() / total) : Value::undefined("the weights sum to zero");
+  Value brier = total > 0.0 ? Value::of(rows.brier.value() / total) : Value::undefined("the weights sum to zero");
+  const std::size_t outside = rows.outside;
+  if (outside > 0) {
+    brier = Value::undefined(fmt::format("{} scores are outside [0, 1]; the Brier score needs probabilities", outside));
+  }
   add_agreement_metrics(confusion, result.metrics);
   add_binary_prf(confusion, 1, result.metrics);
   result.confusion = ConfusionTable{{options.negative_label, options.positive_label}, confusion.weight};

@@ -24,15 +24,36 @@ const core::Column& numeric_column(const core::Table& table, const std::string& 
   return column;
 }
 
-// Values of a numeric column on the kept rows; non-finite values are an
-// error naming the first (1-based data row).
-std::vector<double> finite_values(const core::Column& column, std::span<const std::uint32_t> rows, std::string_view role) {
-  std::vector<double> out(rows.size());
+// Values of a numeric column on the kept rows: a view of the column itself
+// when it is float64 and no row was dropped, else a copy.
+struct Values {
+  std::vector<double> storage;
+  std::span<const double> view;
+
+  operator std::span<const double>() const noexcept { return view; }  // NOLINT: used as a span
+  std::size_t size() const noexcept { return view.size(); }
+  double operator[](std::size_t j) const noexcept { return view[j]; }
+};
+
+// Non-finite values are an error naming the first (1-based data row).
+Values finite_values(const core::Column& column, std::span<const std::uint32_t> rows, std::string_view role) {
+  Values out;
+  if (column.kind() == core::Kind::float64 && rows.size() == column.size()) {
+    out.view = column.f64();
+  } else {
+    out.storage.resize(rows.size());
+    if (column.kind() == core::Kind::float64) {
+      const std::span<const double> values = column.f64();
+      for (std::size_t j = 0; j < rows.size(); ++j) out.storage[j] = values[rows[j]];
+    } else {
+      for (std::size_t j = 0; j < rows.size(); ++j) out.storage[j] = column.as_double(rows[j]);
+    }
+    out.view = out.storage;
+  }
   std::size_t bad = 0;
-  std::uint32_t first = 0;
-  for (std::size_t j = 0; j < rows.size(); ++j) {
-    out[j] = column.as_double(rows[j]);
-    if (!std::isfinite(out[j])) {
+  std::size_t first = 0;
+  for (std::size_t j = 0; j < out.view.size(); ++j) {
+    if (!std::isfinite(out.view[j])) {
       if (bad++ == 0) first = rows[j];
     }
   }
@@ -43,8 +64,8 @@ std::vector<double> finite_values(const core::Column& column, std::span<const st
   return out;
 }
 
-std::vector<double> weights(const core::Table& table, const std::string& name, std::span<const std::uint32_t> rows) {
-  std::vector<double> w = finite_values(numeric_column(table, name, "weight"), rows, "weight");
+Values weights(const core::Table& table, const std::string& name, std::span<const std::uint32_t> rows) {
+  Values w = finite_values(numeric_column(table, name, "weight"), rows, "weight");
   std::size_t negative = 0;
   std::size_t first = 0;
   double sum = 0.0;
@@ -106,7 +127,7 @@ Evaluation binary(const core::Table& table, const Spec& spec, std::span<const st
   const std::vector<std::uint8_t> truth = to_bits(target);
   std::vector<std::uint8_t> predicted;
   if (spec.prediction) predicted = to_bits(table.column(*spec.prediction));
-  std::vector<double> score, weight;
+  Values score, weight;
   if (spec.score) score = finite_values(numeric_column(table, *spec.score, "score"), rows, "score");
   if (spec.weight) weight = weights(table, *spec.weight, rows);
 
@@ -154,12 +175,13 @@ Evaluation multiclass(const core::Table& table, const Spec& spec, std::span<cons
   const std::vector<std::int32_t> truth = encode_labels(target, rows, classes);
   std::vector<std::int32_t> predicted;
   if (spec.prediction) predicted = encode_labels(table.column(*spec.prediction), rows, classes);
-  std::vector<std::vector<double>> score_values;
+  std::vector<Values> score_values;
   for (const std::size_t c : column_of) {
     score_values.push_back(finite_values(numeric_column(table, spec.scores[c], "score"), rows, "score"));
   }
-  ScoreColumns scores(score_values.begin(), score_values.end());
-  std::vector<double> weight;
+  ScoreColumns scores;
+  for (const auto& v : score_values) scores.push_back(v.view);
+  Values weight;
   if (spec.weight) weight = weights(table, *spec.weight, rows);
 
   Evaluation out;
@@ -173,10 +195,9 @@ Evaluation multiclass(const core::Table& table, const Spec& spec, std::span<cons
 
 Evaluation regression(const core::Table& table, const Spec& spec, std::span<const std::uint32_t> rows) {
   if (!spec.prediction) throw core::Error("regression metrics need --prediction");
-  const std::vector<double> truth = finite_values(numeric_column(table, spec.target, "target"), rows, "target");
-  const std::vector<double> predicted =
-      finite_values(numeric_column(table, *spec.prediction, "prediction"), rows, "prediction");
-  std::vector<double> weight;
+  const Values truth = finite_values(numeric_column(table, spec.target, "target"), rows, "target");
+  const Values predicted = finite_values(numeric_column(table, *spec.prediction, "prediction"), rows, "prediction");
+  Values weight;
   if (spec.weight) weight = weights(table, *spec.weight, rows);
   if (!(spec.quantile > 0.0 && spec.quantile < 1.0)) {
     throw core::Error(core::Location{.path = "--quantile"}, fmt::format("expected a value in (0, 1), got {}", spec.quantile));
@@ -192,14 +213,14 @@ Evaluation ranking(const core::Table& table, const Spec& spec, std::span<const s
   if (!spec.group) throw core::Error("ranking metrics need --group (the query id column)");
   const std::optional<std::string>& score_name = spec.score ? spec.score : spec.prediction;
   if (!score_name) throw core::Error("ranking metrics need --score (the ranking score)");
-  const std::vector<double> relevance = finite_values(numeric_column(table, spec.target, "target"), rows, "target");
+  const Values relevance = finite_values(numeric_column(table, spec.target, "target"), rows, "target");
   for (std::size_t j = 0; j < relevance.size(); ++j) {
     if (relevance[j] < 0.0) {
       throw core::Error(fmt::format("target column '{}' holds a negative relevance at data row {} ({}); relevance must be >= 0",
                                     spec.target, rows[j] + 1, relevance[j]));
     }
   }
-  const std::vector<double> score = finite_values(numeric_column(table, *score_name, "score"), rows, "score");
+  const Values score = finite_values(numeric_column(table, *score_name, "score"), rows, "score");
   const core::Column& group = table.column(*spec.group);
   std::unordered_map<std::string, std::int32_t> codes;
   std::vector<std::int32_t> query(rows.size());
@@ -207,7 +228,7 @@ Evaluation ranking(const core::Table& table, const Spec& spec, std::span<const s
     const auto [it, added] = codes.try_emplace(group.text(rows[j]), static_cast<std::int32_t>(codes.size()));
     query[j] = it->second;
   }
-  std::vector<double> weight;
+  Values weight;
   if (spec.weight) weight = weights(table, *spec.weight, rows);
   const std::size_t k = spec.k.value_or(10);
   Evaluation out;

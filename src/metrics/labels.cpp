@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <unordered_map>
@@ -46,6 +47,31 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+// Distinct values of an integer column on `rows`; stops once there are more
+// than `limit` (the caller reports too many labels).
+std::vector<std::int64_t> distinct_integers(std::span<const std::int64_t> values, std::span<const std::uint32_t> rows,
+                                            std::size_t limit) {
+  // Labels are few and usually small: a bit mask for 0..63, a short list
+  // for the rest.
+  std::uint64_t small = 0;
+  std::vector<std::int64_t> other;
+  for (const std::uint32_t r : rows) {
+    const std::int64_t v = values[r];
+    if (v >= 0 && v < 64) {
+      small |= std::uint64_t{1} << v;
+    } else if (std::find(other.begin(), other.end(), v) == other.end()) {
+      other.push_back(v);
+      if (other.size() > limit) break;
+    }
+  }
+  std::vector<std::int64_t> seen;
+  for (std::int64_t v = 0; v < 64; ++v) {
+    if ((small >> v) & 1u) seen.push_back(v);
+  }
+  seen.insert(seen.end(), other.begin(), other.end());
+  return seen;
+}
+
 }  // namespace
 
 std::string number_label(double value) {
@@ -74,11 +100,7 @@ std::vector<std::string> distinct_labels(const core::Column& column, std::span<c
       add(number ? number_label(*number) : text);
     }
   } else if (column.kind() == core::Kind::int64) {
-    std::unordered_set<std::int64_t> values;
-    for (const std::uint32_t r : rows) {
-      if (values.insert(column.i64()[r]).second && values.size() > max_labels) break;
-    }
-    for (const std::int64_t v : values) add(fmt::format("{}", v));
+    for (const std::int64_t v : distinct_integers(column.i64(), rows, max_labels)) add(fmt::format("{}", v));
   } else {
     for (const std::uint32_t r : rows) add(label_of(column, r));
   }
@@ -122,16 +144,20 @@ std::vector<std::int32_t> encode_labels(const core::Column& column, std::span<co
       }
       out[j] = by_dictionary[d] >= 0 ? by_dictionary[d] : lookup(label_of(column, rows[j]));
     }
-  } else if (column.kind() == core::Kind::int64 && classes.size() <= 64) {
+  } else if (column.kind() == core::Kind::int64) {
+    // Codes by value: a table over the distinct values, then one lookup per row.
+    const std::vector<std::int64_t> values = distinct_integers(column.i64(), rows, classes.size() + 5);
     std::unordered_map<std::int64_t, std::int32_t> by_value;
+    for (const std::int64_t v : values) {
+      const auto found = code.find(fmt::format("{}", v));
+      by_value.emplace(v, found == code.end() ? -1 : found->second);
+    }
+    std::array<std::int32_t, 64> small{};
+    for (std::int64_t v = 0; v < 64; ++v) small[static_cast<std::size_t>(v)] = by_value.count(v) ? by_value[v] : -1;
     for (std::size_t j = 0; j < rows.size(); ++j) {
       const std::int64_t v = column.i64()[rows[j]];
-      auto it = by_value.find(v);
-      if (it == by_value.end()) {
-        const auto found = code.find(fmt::format("{}", v));
-        it = by_value.emplace(v, found == code.end() ? -1 : found->second).first;
-      }
-      out[j] = it->second >= 0 ? it->second : lookup(fmt::format("{}", v));
+      const std::int32_t c = (v >= 0 && v < 64) ? small[static_cast<std::size_t>(v)] : by_value.at(v);
+      out[j] = c >= 0 ? c : lookup(fmt::format("{}", v));
     }
   } else {
     for (std::size_t j = 0; j < rows.size(); ++j) out[j] = lookup(label_of(column, rows[j]));

@@ -92,7 +92,7 @@ void add_score_metrics(const MulticlassInputs& in, const MulticlassOptions& opti
   for (std::size_t c = 0; c < classes; ++c) {
     for (std::size_t i = 0; i < is_class.size(); ++i) is_class[i] = in.truth[i] == static_cast<std::int32_t>(c) ? 1 : 0;
     const RankedScores ranked = rank_scores(in.scores[c], in.weight);
-    const Value auc = roc_auc(threshold_counts(ranked, in.scores[c], is_class, in.weight));
+    const Value auc = roc_auc(threshold_counts(ranked, is_class, in.weight));
     result.per_class[c].metrics.set("roc_auc", auc);
     if (!auc.value) {
       if (undefined.empty()) undefined = fmt::format("class '{}': {}", options.classes[c], auc.reason);

@@ -1,5 +1,8 @@
 #include "metrics/ranked.hpp"
 
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+
 #include <cmath>
 
 #include "stats/sort.hpp"
@@ -10,26 +13,37 @@ RankedScores rank_scores(std::span<const double> score, std::span<const double> 
   RankedScores ranked;
   const std::vector<std::uint32_t> ascending = stats::argsort(score);
   const std::size_t n = ascending.size();
-  ranked.order.reserve(n);
-  // One scattered read of each score, then sequential work.
-  double previous = 0.0;
+  ranked.order.resize(n);
+  std::size_t kept = 0;
   for (std::size_t j = n; j-- > 0;) {
     const std::uint32_t row = ascending[j];
-    if (!weight.empty() && weight[row] == 0.0) continue;
-    const double s = score[row];
-    if (!ranked.order.empty() && s != previous) ranked.group_end.push_back(static_cast<std::uint32_t>(ranked.order.size()));
-    ranked.order.push_back(row);
-    previous = s;
+    ranked.order[kept] = row;
+    kept += (weight.empty() || weight[row] != 0.0) ? 1 : 0;
   }
-  if (!ranked.order.empty()) ranked.group_end.push_back(static_cast<std::uint32_t>(ranked.order.size()));
+  ranked.order.resize(kept);
+  if (kept == 0) return ranked;
+  // The scattered reads of the scores, in parallel; then one sequential pass.
+  std::vector<double> sorted(kept);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, kept, std::size_t{1} << 16),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (std::size_t j = r.begin(); j != r.end(); ++j) sorted[j] = score[ranked.order[j]];
+                    });
+  for (std::size_t j = 1; j < kept; ++j) {
+    if (sorted[j] != sorted[j - 1]) {
+      ranked.group_end.push_back(static_cast<std::uint32_t>(j));
+      ranked.group_score.push_back(sorted[j - 1]);
+    }
+  }
+  ranked.group_end.push_back(static_cast<std::uint32_t>(kept));
+  ranked.group_score.push_back(sorted[kept - 1]);
   return ranked;
 }
 
-ThresholdCounts threshold_counts(const RankedScores& ranked, std::span<const double> score,
-                                 std::span<const std::uint8_t> truth, std::span<const double> weight) {
+ThresholdCounts threshold_counts(const RankedScores& ranked, std::span<const std::uint8_t> truth,
+                                 std::span<const double> weight) {
   ThresholdCounts counts;
   const std::size_t groups = ranked.group_end.size();
-  counts.threshold.resize(groups);
+  counts.threshold = ranked.group_score;
   counts.tps.resize(groups);
   counts.fps.resize(groups);
   double tp = 0.0, fp = 0.0;
@@ -41,7 +55,6 @@ ThresholdCounts threshold_counts(const RankedScores& ranked, std::span<const dou
       const std::size_t end = ranked.group_end[g];
       for (; j < end; ++j) tp_count += truth[ranked.order[j]];
       seen = end;
-      counts.threshold[g] = score[ranked.order[end - 1]];
       counts.tps[g] = static_cast<double>(tp_count);
       counts.fps[g] = static_cast<double>(seen - tp_count);
     }
@@ -53,7 +66,6 @@ ThresholdCounts threshold_counts(const RankedScores& ranked, std::span<const dou
       const std::uint32_t row = ranked.order[j];
       (truth[row] ? tp : fp) += weight[row];
     }
-    counts.threshold[g] = score[ranked.order[end - 1]];
     counts.tps[g] = tp;
     counts.fps[g] = fp;
   }

@@ -23,8 +23,9 @@ struct RankedScores {
   // left out (scikit-learn drops them before finding thresholds).
   std::vector<std::uint32_t> order;
   // group_end[g] is the end (exclusive) in `order` of the g-th run of equal
-  // scores.
+  // scores, and group_score[g] its score.
   std::vector<std::uint32_t> group_end;
+  std::vector<double> group_score;
 };
 
 // `score` must be free of NaN; `weight` empty means unit weights.
@@ -41,8 +42,8 @@ struct ThresholdCounts {
   double negatives() const noexcept { return fps.empty() ? 0.0 : fps.back(); }
 };
 
-ThresholdCounts threshold_counts(const RankedScores& ranked, std::span<const double> score,
-                                 std::span<const std::uint8_t> truth, std::span<const double> weight);
+ThresholdCounts threshold_counts(const RankedScores& ranked, std::span<const std::uint8_t> truth,
+                                 std::span<const double> weight);
 
 // Area under the ROC curve by the trapezoidal rule over the threshold points
 // (equal to the Mann-Whitney U statistic with ties counted one half).
