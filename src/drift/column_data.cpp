@@ -18,9 +18,14 @@ NumericSide collect(const core::Column& column, std::span<const std::uint32_t> r
   NumericSide side;
   const auto valid = column.validity();
   if (rows.empty()) {
-    side.sorted.reserve(column.size() - column.null_count());
-    for (std::size_t i = 0; i < column.size(); ++i) {
-      if (valid[i] != 0) side.sorted.push_back(get(i));
+    side.sorted.resize(column.size() - column.null_count());
+    std::size_t k = 0;
+    if (column.null_count() == 0) {
+      for (std::size_t i = 0; i < column.size(); ++i) side.sorted[i] = get(i);
+    } else {
+      for (std::size_t i = 0; i < column.size(); ++i) {
+        if (valid[i] != 0) side.sorted[k++] = get(i);
+      }
     }
     side.nulls = column.null_count();
   } else {

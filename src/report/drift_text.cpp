@@ -64,7 +64,9 @@ std::string drift_text(const drift::DriftReport& report, const drift::DriftReque
   out += fmt::format("\ndataset drift: {} - {} of {} columns drifted ({:.1f}%); the limit is {:g}%\n",
                      v.dataset_drift ? "yes" : "no", v.drifted, v.compared, 100 * v.drifted_share,
                      100 * request.options.drift_share);
-  if (request.options.correction != drift::Correction::none) {
+  bool adjusted = false;
+  for (const auto& c : report.overall.columns) adjusted = adjusted || c.p_value_adjusted.has_value();
+  if (adjusted) {
     out += fmt::format("p-values adjusted across columns ({})\n",
                        request.options.correction == drift::Correction::bh ? "Benjamini-Hochberg" : "Bonferroni");
   }

@@ -1,0 +1,40 @@
+// Splits the time of `assay drift` into reading and the drift engine, and
+// prints the typed size of both tables (the memory bar of issue 4 is peak
+// RSS < 2x this size). Used by bench/drift_vs_scipy.py.
+//
+//   drift_bench REFERENCE CURRENT [threads]
+// prints one JSON line: {"read_seconds", "drift_seconds", "typed_bytes",
+// "columns", "drifted", "threads"}.
+
+#include <fmt/format.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <chrono>
+#include <cstdlib>
+
+#include "drift/drift_run.hpp"
+#include "io/table_reader.hpp"
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    fmt::print(stderr, "usage: drift_bench REFERENCE CURRENT [threads]\n");
+    return 2;
+  }
+  const int threads = argc > 3 ? std::atoi(argv[3]) : tbb::this_task_arena::max_concurrency();
+  tbb::task_arena arena(threads);
+  return arena.execute([&] {
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    const auto reference = assay::io::read_table(argv[1]);
+    const auto current = assay::io::read_table(argv[2]);
+    const auto t1 = clock::now();
+    const assay::drift::DriftReport report = assay::drift::run_drift(reference.table, current.table, {});
+    const auto t2 = clock::now();
+    fmt::print("{{\"read_seconds\": {:.3f}, \"drift_seconds\": {:.3f}, \"typed_bytes\": {}, \"columns\": {}, "
+               "\"drifted\": {}, \"threads\": {}}}\n",
+               std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count(),
+               reference.table.memory_bytes() + current.table.memory_bytes(), report.overall.columns.size(),
+               report.overall.verdict.drifted, threads);
+    return 0;
+  });
+}
