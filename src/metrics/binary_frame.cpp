@@ -9,42 +9,60 @@ BinaryFrame make_binary_frame(const BinaryInputs& inputs, const RankedScores* ra
   BinaryFrame frame;
   const bool scored = ranked != nullptr;
   frame.ranked = scored;
+  frame.prediction_column = !inputs.predicted.empty();
   const std::size_t n = scored ? ranked->order.size() : inputs.truth.size();
-  auto row_at = [&](std::size_t j) -> std::size_t { return scored ? ranked->order[j] : j; };
   frame.counter.resize(n);
   frame.flags.resize(n);
   if (!inputs.weight.empty()) frame.weight.resize(n);
-  const bool probabilities = scored && count_outside_unit(inputs.score) == 0;
-  if (scored) frame.log_loss.resize(n);
-  if (probabilities) frame.brier.resize(n);
   for (std::size_t j = 0; j < n; ++j) {
-    const std::size_t i = row_at(j);
+    const std::size_t i = scored ? ranked->order[j] : j;
     const bool truth = inputs.truth[i] != 0;
-    const bool predicted = inputs.predicted.empty() ? inputs.score[i] >= threshold : inputs.predicted[i] != 0;
+    const bool predicted = frame.prediction_column && inputs.predicted[i] != 0;
     frame.counter[j] = PoissonPair::counter(i);
-    frame.flags[j] = static_cast<std::uint8_t>((truth ? BinaryFrame::kTruth : 0) | (predicted ? BinaryFrame::kPredicted : 0));
+    frame.flags[j] = static_cast<std::uint8_t>((truth ? BinaryFrame::kTruth : 0) |
+                                               (predicted ? BinaryFrame::kPredicted : 0) |
+                                               (scored ? 0 : BinaryFrame::kGroupEnd));
     if (!frame.weight.empty()) frame.weight[j] = inputs.weight[i];
-    if (scored) frame.log_loss[j] = binary_log_loss_term(inputs.score[i], truth);
-    if (probabilities) {
-      const double d = (truth ? 1.0 : 0.0) - inputs.score[i];
-      frame.brier[j] = d * d;
-    }
   }
-  if (scored) {
-    for (const std::uint32_t end : ranked->group_end) frame.flags[end - 1] |= BinaryFrame::kGroupEnd;
+  if (!scored) return frame;
+  for (const std::uint32_t end : ranked->group_end) frame.flags[end - 1] |= BinaryFrame::kGroupEnd;
+  const std::size_t groups = ranked->group_end.size();
+  const bool probabilities = count_outside_unit(inputs.score) == 0;
+  frame.log_loss_positive.resize(groups);
+  frame.log_loss_negative.resize(groups);
+  if (probabilities) {
+    frame.brier_positive.resize(groups);
+    frame.brier_negative.resize(groups);
+  }
+  for (std::size_t g = 0; g < groups; ++g) {
+    const double p = ranked->group_score[g];
+    frame.log_loss_positive[g] = binary_log_loss_term(p, true);
+    frame.log_loss_negative[g] = binary_log_loss_term(p, false);
+    if (probabilities) {
+      frame.brier_positive[g] = (1.0 - p) * (1.0 - p);
+      frame.brier_negative[g] = p * p;
+    }
+    if (p >= threshold) frame.groups_predicted = g + 1;
   }
   return frame;
 }
 
 namespace {
 
+template <class A, bool PredictionColumn, class Draws>
+std::array<BinaryTotals, 2> dispatch_parts(const BinaryFrame& frame, const Draws& draws, unsigned parts) {
+  switch (parts) {
+    case kAuc: return detail::accumulate_pair<A, kAuc, PredictionColumn>(frame, draws);
+    case kAuc | kAveragePrecision:
+      return detail::accumulate_pair<A, kAuc | kAveragePrecision, PredictionColumn>(frame, draws);
+    default: return detail::accumulate_pair<A, kAllParts, PredictionColumn>(frame, draws);
+  }
+}
+
 template <class A, class Draws>
 std::array<BinaryTotals, 2> dispatch(const BinaryFrame& frame, const Draws& draws, unsigned parts) {
-  switch (parts) {
-    case kAuc: return detail::accumulate_pair<A, kAuc>(frame, draws);
-    case kAuc | kAveragePrecision: return detail::accumulate_pair<A, kAuc | kAveragePrecision>(frame, draws);
-    default: return detail::accumulate_pair<A, kAllParts>(frame, draws);
-  }
+  return frame.prediction_column ? dispatch_parts<A, true>(frame, draws, parts)
+                                 : dispatch_parts<A, false>(frame, draws, parts);
 }
 
 struct UnitDraws {
@@ -54,6 +72,7 @@ struct UnitDraws {
 }  // namespace
 
 std::array<BinaryTotals, 2> accumulate_pair(const BinaryFrame& frame, const PoissonPair& draws, unsigned parts) {
+  if (!frame.ranked) parts = kAuc;  // without scores only the confusion matrix is read
   return frame.weight.empty() ? dispatch<std::uint64_t>(frame, draws, parts) : dispatch<double>(frame, draws, parts);
 }
 
@@ -76,9 +95,10 @@ void binary_metrics(const BinaryTotals& totals, const BinaryFrame& frame, Metric
   out.set("roc_auc", p > 0.0 && n > 0.0 ? Value::of(totals.auc_area / (2.0 * p * n))
                                         : Value::undefined("only one class present in the target"));
   out.set("average_precision", p > 0.0 ? Value::of(totals.ap_sum / p) : Value::of(0.0, "no positive rows"));
-  if (totals.weight == 0.0) return;
-  out.set("log_loss", Value::of(totals.log_loss / totals.weight));
-  if (!frame.brier.empty()) out.set("brier_score", Value::of(totals.brier / totals.weight));
+  const double total = p + n;
+  if (total == 0.0) return;
+  out.set("log_loss", Value::of(totals.log_loss / total));
+  if (!frame.brier_positive.empty()) out.set("brier_score", Value::of(totals.brier / total));
 }
 
 }  // namespace assay::metrics

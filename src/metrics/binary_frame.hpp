@@ -4,8 +4,13 @@
 // loop (DESIGN.md: sort once, resample with weights instead of re-sorting).
 // With unit multiplicities it reproduces the point estimates (tested).
 //
-// The loop is branch-free: tie-group ends and labels are applied as masks,
-// and unweighted data accumulate in exact integers.
+// The pass has two phases per chunk of rows. The row phase draws each row's
+// multiplicities (two resamples per hash) and sums them per tie group,
+// branch-free and in exact integers when unweighted. The group phase then
+// turns the group sums into the AUC area, average precision and -- since all
+// rows of a group share a score, a positive row's log loss and Brier terms
+// are the group's -- the loss sums, and reads the confusion matrix at the
+// threshold off the group where the score falls below it.
 
 #include <array>
 #include <cstdint>
@@ -26,9 +31,12 @@ struct BinaryFrame {
   std::vector<std::uint64_t> counter;  // PoissonPair::counter of each position's row
   std::vector<std::uint8_t> flags;     // Flag bits per position
   std::vector<double> weight;          // empty: unit weights
-  std::vector<double> log_loss;        // per-row log loss; empty without scores
-  std::vector<double> brier;           // per-row (y - p)^2; empty unless scores are probabilities
-  bool ranked = false;                 // positions follow descending scores with tie groups
+  // Per tie group: the log loss and Brier terms of a positive and of a
+  // negative row (empty without scores; Brier empty unless probabilities).
+  std::vector<double> log_loss_positive, log_loss_negative, brier_positive, brier_negative;
+  std::size_t groups_predicted = 0;  // leading groups with score >= threshold
+  bool ranked = false;               // positions follow descending scores (else every row is a group)
+  bool prediction_column = false;    // predictions come from a column, not the threshold
 };
 
 // `ranked` is the score order (nullptr without scores).
@@ -39,11 +47,10 @@ struct BinaryTotals {
   double tn = 0.0, fp = 0.0, fn = 0.0, tp = 0.0;  // confusion at the threshold / prediction
   double auc_area = 0.0;   // sum over tie groups of fp_g (2 tp_before + tp_g)
   double ap_sum = 0.0;     // sum over tie groups of tp_g * precision_g
-  double positives = 0.0;  // ranked positives / negatives
+  double positives = 0.0;  // weighted positives and negatives
   double negatives = 0.0;
   double log_loss = 0.0;
   double brier = 0.0;
-  double weight = 0.0;
 };
 
 // What a pass computes; less is faster when only some intervals are asked for.
@@ -51,82 +58,111 @@ enum BinaryParts : unsigned { kAuc = 1, kAveragePrecision = 2, kThresholdAndLoss
 
 namespace detail {
 
-template <class A>
-struct Lane {
-  A tp_group{}, fp_group{}, positives{}, negatives{}, area{}, c_tp{}, c_fp{}, c_pos{}, total{};
-  double ap = 0.0, log_loss = 0.0, brier = 0.0;
-};
-
 // x when bit is 1, else 0.
 template <class A>
 inline A keep(A x, unsigned bit) noexcept {
   if constexpr (std::is_integral_v<A>) {
     return x & (A{0} - static_cast<A>(bit));
   } else {
-    return x * static_cast<double>(bit);
+    return bit ? x : 0.0;
   }
-}
-
-template <class A, unsigned Parts>
-inline void step(Lane<A>& a, A m, unsigned truth, unsigned predicted, unsigned end, const BinaryFrame& frame,
-                 std::size_t j) noexcept {
-  const A wt = keep(m, truth);
-  a.tp_group += wt;
-  a.fp_group += m - wt;
-  if constexpr ((Parts & kThresholdAndLoss) != 0) {
-    a.c_tp += keep(wt, predicted);
-    a.c_fp += keep(m - wt, predicted);
-    a.c_pos += wt;
-    a.total += m;
-    if (!frame.log_loss.empty()) a.log_loss += static_cast<double>(m) * frame.log_loss[j];
-    if (!frame.brier.empty()) a.brier += static_cast<double>(m) * frame.brier[j];
-  }
-  a.area += keep(a.fp_group * (A{2} * a.positives + a.tp_group), end);
-  a.positives += keep(a.tp_group, end);
-  a.negatives += keep(a.fp_group, end);
-  if constexpr ((Parts & kAveragePrecision) != 0) {
-    const auto pos = static_cast<double>(a.positives);
-    const double seen = pos + static_cast<double>(a.negatives);
-    a.ap += static_cast<double>(keep(a.tp_group, end)) * pos / (seen + (seen == 0.0 ? 1.0 : 0.0));
-  }
-  a.tp_group = keep(a.tp_group, end ^ 1u);
-  a.fp_group = keep(a.fp_group, end ^ 1u);
 }
 
 template <class A>
-BinaryTotals totals_of(const Lane<A>& a) {
-  BinaryTotals t;
-  t.tp = static_cast<double>(a.c_tp);
-  t.fp = static_cast<double>(a.c_fp);
-  t.fn = static_cast<double>(a.c_pos - a.c_tp);
-  t.tn = static_cast<double>(a.total - a.c_pos - a.c_fp);
-  t.auc_area = static_cast<double>(a.area);
-  t.ap_sum = a.ap;
-  t.positives = static_cast<double>(a.positives);
-  t.negatives = static_cast<double>(a.negatives);
-  t.log_loss = a.log_loss;
-  t.brier = a.brier;
-  t.weight = static_cast<double>(a.total);
-  return t;
-}
+struct GroupTotals {
+  A positives{}, negatives{}, area{};
+  A confusion_tp{}, confusion_fp{};  // predictions from a column: summed per row
+  double ap = 0.0, log_loss = 0.0, brier = 0.0;
+};
 
-template <class A, unsigned Parts, class Draws>
+template <class A, unsigned Parts, bool PredictionColumn, class Draws>
 std::array<BinaryTotals, 2> accumulate_pair(const BinaryFrame& frame, const Draws& draws) {
-  Lane<A> even, odd;
+  constexpr std::size_t kChunk = 4096;
   const std::size_t n = frame.counter.size();
-  for (std::size_t j = 0; j < n; ++j) {
-    const auto m = draws.at_counter(frame.counter[j]);
-    const unsigned f = frame.flags[j];
-    const unsigned truth = f & 1u, predicted = (f >> 1) & 1u, end = (f >> 2) & 1u;
-    if constexpr (std::is_integral_v<A>) {
-      step<A, Parts>(even, A{m[0]}, truth, predicted, end, frame, j);
-      step<A, Parts>(odd, A{m[1]}, truth, predicted, end, frame, j);
-    } else {
-      step<A, Parts>(even, m[0] * frame.weight[j], truth, predicted, end, frame, j);
-      step<A, Parts>(odd, m[1] * frame.weight[j], truth, predicted, end, frame, j);
+  std::vector<A> buffer(4 * kChunk);  // group sums of a chunk: tp and fp of each lane
+  A* tp_buffer[2] = {buffer.data(), buffer.data() + kChunk};
+  A* fp_buffer[2] = {buffer.data() + 2 * kChunk, buffer.data() + 3 * kChunk};
+  A tp_group[2] = {}, fp_group[2] = {};
+  GroupTotals<A> lane[2];
+  A cut_tp[2] = {}, cut_fp[2] = {};
+  std::size_t group_base = 0;
+  for (std::size_t start = 0; start < n; start += kChunk) {
+    const std::size_t end = std::min(n, start + kChunk);
+    std::size_t g = 0;
+    for (std::size_t j = start; j < end; ++j) {
+      const auto m = draws.at_counter(frame.counter[j]);
+      const unsigned f = frame.flags[j];
+      const unsigned truth = f & 1u, predicted = (f >> 1) & 1u, last = (f >> 2) & 1u;
+      for (std::size_t h = 0; h < 2; ++h) {
+        A w;
+        if constexpr (std::is_integral_v<A>) {
+          w = A{m[h]};
+        } else {
+          w = static_cast<double>(m[h]) * frame.weight[j];
+        }
+        const A wt = keep(w, truth);
+        tp_group[h] += wt;
+        fp_group[h] += w - wt;
+        if constexpr (PredictionColumn) {
+          lane[h].confusion_tp += keep(wt, predicted);
+          lane[h].confusion_fp += keep(w - wt, predicted);
+        }
+        tp_buffer[h][g] = tp_group[h];
+        fp_buffer[h][g] = fp_group[h];
+        tp_group[h] = keep(tp_group[h], last ^ 1u);
+        fp_group[h] = keep(fp_group[h], last ^ 1u);
+      }
+      g += last;
     }
+    for (std::size_t h = 0; h < 2; ++h) {
+      GroupTotals<A>& t = lane[h];
+      for (std::size_t k = 0; k < g; ++k) {
+        const A tp = tp_buffer[h][k], fp = fp_buffer[h][k];
+        t.area += fp * (A{2} * t.positives + tp);
+        t.positives += tp;
+        t.negatives += fp;
+        if constexpr ((Parts & kAveragePrecision) != 0) {
+          const auto pos = static_cast<double>(t.positives);
+          const double seen = pos + static_cast<double>(t.negatives);
+          t.ap += static_cast<double>(tp) * pos / (seen == 0.0 ? 1.0 : seen);
+        }
+        if constexpr ((Parts & kThresholdAndLoss) != 0) {
+          const std::size_t group = group_base + k;
+          if (!frame.log_loss_positive.empty()) {
+            t.log_loss += static_cast<double>(tp) * frame.log_loss_positive[group] +
+                          static_cast<double>(fp) * frame.log_loss_negative[group];
+          }
+          if (!frame.brier_positive.empty()) {
+            t.brier += static_cast<double>(tp) * frame.brier_positive[group] +
+                       static_cast<double>(fp) * frame.brier_negative[group];
+          }
+          if (group + 1 == frame.groups_predicted) [[unlikely]] {
+            cut_tp[h] = t.positives;
+            cut_fp[h] = t.negatives;
+          }
+        }
+      }
+    }
+    group_base += g;
   }
-  return {totals_of(even), totals_of(odd)};
+  std::array<BinaryTotals, 2> out;
+  for (std::size_t h = 0; h < 2; ++h) {
+    const GroupTotals<A>& t = lane[h];
+    BinaryTotals& o = out[h];
+    const A tp = PredictionColumn ? t.confusion_tp : cut_tp[h];
+    const A fp = PredictionColumn ? t.confusion_fp : cut_fp[h];
+    o.tp = static_cast<double>(tp);
+    o.fp = static_cast<double>(fp);
+    o.fn = static_cast<double>(t.positives - tp);
+    o.tn = static_cast<double>(t.negatives - fp);
+    o.auc_area = static_cast<double>(t.area);
+    o.ap_sum = t.ap;
+    o.positives = static_cast<double>(t.positives);
+    o.negatives = static_cast<double>(t.negatives);
+    o.log_loss = t.log_loss;
+    o.brier = t.brier;
+  }
+  return out;
 }
 
 }  // namespace detail
