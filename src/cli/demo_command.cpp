@@ -1,16 +1,17 @@
-// assay demo: runs assay on the shipped example (examples/weather: next-day
-// rain forecasts for Seattle and New York, NOAA data) and prints the result.
+// assay demo: runs the main commands on the shipped example (examples/weather:
+// next-day rain forecasts for Seattle and New York, NOAA data; reference
+// period 2013, current period 2014-2015) and prints each command line with
+// its result, so the demo doubles as a tour of the tool.
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <cstdio>
 #include <filesystem>
 
+#include "cli/app.hpp"
 #include "cli/commands.hpp"
-#include "cli/output.hpp"
 #include "core/error.hpp"
-#include "io/table_reader.hpp"
-#include "profile/column_profile.hpp"
-#include "report/profile_json.hpp"
 
 #ifndef ASSAY_EXAMPLES_DIR
 #define ASSAY_EXAMPLES_DIR "examples"
@@ -18,25 +19,64 @@
 
 namespace assay::cli {
 
+namespace {
+
+struct Step {
+  std::string title;
+  std::vector<std::string> args;
+};
+
+std::vector<Step> demo_steps(const std::string& dir) {
+  const std::string reference = dir + "/reference.csv";
+  const std::string current = dir + "/current.csv";
+  return {
+      {"What is in the current data?", {"profile", current}},
+      {"How good is the model on the current period?",
+       {"metrics", "--data", current, "--task", "binary", "--target", "rain_tomorrow", "--score", "score"}},
+      {"Has the data drifted since the reference period?",
+       {"drift", "--reference", reference, "--current", current, "--target", "rain_tomorrow", "--score", "score",
+        "--prediction", "prediction"}},
+      {"Is the current data clean?", {"quality", "--data", current, "--reference", reference, "--target", "rain_tomorrow"}},
+      {"Does the evaluation leak from training?",
+       {"leakage", "--train", reference, "--test", current, "--target", "rain_tomorrow", "--timestamp", "date"}},
+  };
+}
+
+}  // namespace
+
 void add_demo_command(CLI::App& app, const Context& context, Runner& runner) {
   auto examples = std::make_shared<std::string>(ASSAY_EXAMPLES_DIR);
-  auto* command = app.add_subcommand("demo", "Run assay on the shipped weather example");
+  auto* command = app.add_subcommand("demo", "Run assay's main commands on the shipped weather example");
   command->add_option("--examples", *examples, "Folder holding the weather/ example");
   command->callback([&context, &runner, examples] {
     runner = [&context, examples] {
-      const std::filesystem::path dir = std::filesystem::path(*examples) / "weather";
+      std::filesystem::path dir = std::filesystem::path(*examples) / "weather";
+      // Show paths as a user in the source tree would type them.
+      std::error_code ec;
+      if (auto rel = std::filesystem::relative(dir, std::filesystem::current_path(), ec);
+          !ec && !rel.empty() && *rel.begin() != "..") {
+        dir = rel;
+      }
       if (!std::filesystem::exists(dir / "current.csv")) {
         throw core::Error(core::Location{.path = "--examples"},
                           fmt::format("no example at {} (expected weather/current.csv)", dir.string()));
       }
-      std::string out = "assay demo: next-day rain forecasts, NOAA daily weather for Seattle and New York\n";
-      out += "reference period 2013, current period 2014-2015 (see examples/weather/README.md)\n\n";
-      for (const char* name : {"reference.csv", "current.csv"}) {
-        const auto input = io::read_table((dir / name).string());
-        out += report::profile_text(profile::profile_table(input.table), input.fingerprint) + "\n";
+      fmt::print("assay demo: next-day rain forecasts from NOAA daily weather, Seattle and New York\n");
+      fmt::print("reference period 2013, current period 2014-2015 (examples/weather/README.md)\n");
+      int worst = 0;
+      for (const auto& step : demo_steps(dir.string())) {
+        fmt::print("\n== {}\n$ assay {}\n\n", step.title, fmt::join(step.args, " "));
+        std::fflush(stdout);
+        std::vector<std::string> args{"assay"};
+        if (context.quiet) args.push_back("--quiet");
+        args.insert(args.end(), step.args.begin(), step.args.end());
+        const int code = run_command_line(args);
+        std::fflush(stdout);
+        fmt::print("\n(exit code {}: {})\n", code, code == 0 ? "all checks pass" : code == 1 ? "a check failed" : "error");
+        worst = std::max(worst, code);
       }
-      write_result(context, out);
-      return 0;
+      // A failed check is a finding about the example, not a failure of the demo.
+      return worst >= 2 ? worst : 0;
     };
   });
 }
