@@ -2,13 +2,15 @@
 // prints the typed size of both tables (the memory bar of issue 4 is peak
 // RSS < 2x this size). Used by bench/drift_vs_scipy.py.
 //
-//   drift_bench REFERENCE CURRENT [threads]
+//   drift_bench REFERENCE CURRENT [threads] [columns]
 // prints one JSON line: {"read_seconds", "drift_seconds", "typed_bytes",
-// "columns", "drifted", "threads"}.
+// "columns", "drifted", "threads"}. `columns` compares only the first N
+// columns (to show the engine's time is linear in the column count).
 
 #include <fmt/format.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
@@ -17,7 +19,7 @@
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    fmt::print(stderr, "usage: drift_bench REFERENCE CURRENT [threads]\n");
+    fmt::print(stderr, "usage: drift_bench REFERENCE CURRENT [threads] [columns]\n");
     return 2;
   }
   const int threads = argc > 3 ? std::atoi(argv[3]) : tbb::this_task_arena::max_concurrency();
@@ -28,7 +30,13 @@ int main(int argc, char** argv) {
     const auto reference = assay::io::read_table(argv[1]);
     const auto current = assay::io::read_table(argv[2]);
     const auto t1 = clock::now();
-    const assay::drift::DriftReport report = assay::drift::run_drift(reference.table, current.table, {});
+    assay::drift::DriftRequest request;
+    if (argc > 4) {
+      const auto names = reference.table.names();
+      const auto n = std::min<std::size_t>(names.size(), std::strtoull(argv[4], nullptr, 10));
+      request.columns.columns.assign(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+    const assay::drift::DriftReport report = assay::drift::run_drift(reference.table, current.table, request);
     const auto t2 = clock::now();
     fmt::print("{{\"read_seconds\": {:.3f}, \"drift_seconds\": {:.3f}, \"typed_bytes\": {}, \"columns\": {}, "
                "\"drifted\": {}, \"threads\": {}}}\n",

@@ -154,7 +154,22 @@ def wide_case(args):
               f"(bar < 2: {'met' if rss < 2 * typed else 'NOT met'})")
         print(f"split (drift_bench): read {median([s['read_seconds'] for s in split]):.2f} s, "
               f"drift engine {median([s['drift_seconds'] for s in split]):.2f} s")
-    print(f"Bar: < 20 s -> {'met' if wall < 20 else 'NOT met'}\n")
+        scaling = []
+        for columns in (250, 500, 1000):
+            for threads in (1, 2):
+                times = []
+                for _ in range(args.repeat):
+                    _, _, out = timed([args.drift_bench, ref, cur, str(threads), str(columns)])
+                    times.append(json.loads(out)["drift_seconds"])
+                scaling.append((columns, threads, median(times)))
+        print("\ndrift engine time by columns compared (reading excluded):\n")
+        print("| columns | 1 thread s | 2 threads s |")
+        print("|---:|---:|---:|")
+        for columns in (250, 500, 1000):
+            t1 = next(t for c, th, t in scaling if c == columns and th == 1)
+            t2 = next(t for c, th, t in scaling if c == columns and th == 2)
+            print(f"| {columns} | {t1:.2f} | {t2:.2f} |")
+    print(f"\nBar: < 20 s -> {'met' if wall < 20 else 'NOT met'}\n")
 
 
 def main():
