@@ -57,13 +57,15 @@ void monotonic(const core::Column& column, std::span<const T> values, ColumnFact
   facts.decreasing = decreasing && seen >= 2;
 }
 
-void float_facts(const core::Column& column, ColumnFacts& facts) {
+void float_facts(const core::Column& column, ColumnFacts& facts, bool sorted) {
   const auto values = column.f64();
-  facts.sorted.reserve(facts.values);
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (column.is_valid(i)) facts.sorted.push_back(values[i]);
+  if (!sorted) {
+    facts.sorted.reserve(facts.values);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (column.is_valid(i)) facts.sorted.push_back(values[i]);
+    }
+    stats::radix_sort(facts.sorted);
   }
-  stats::radix_sort(facts.sorted);
   const auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
   const std::size_t top = runs(facts.sorted, same, facts);
   if (!facts.sorted.empty()) facts.top_value = fmt::format("{}", facts.sorted[top]);
@@ -147,13 +149,24 @@ ColumnFacts column_facts(const core::Column& column) {
   ColumnFacts facts;
   facts.values = column.size() - column.null_count();
   switch (column.kind()) {
-    case core::Kind::float64: float_facts(column, facts); break;
+    case core::Kind::float64: float_facts(column, facts, false); break;
     case core::Kind::int64:
     case core::Kind::timestamp: integer_facts(column, facts); break;
     case core::Kind::boolean: bool_facts(column, facts); break;
     case core::Kind::categorical: categorical_facts(column, facts); break;
     case core::Kind::string: string_facts(column, facts); break;
   }
+  return facts;
+}
+
+ColumnFacts column_facts(const core::Column& column, std::vector<double> sorted) {
+  if (column.kind() != core::Kind::float64 || sorted.size() != column.size() - column.null_count()) {
+    return column_facts(column);
+  }
+  ColumnFacts facts;
+  facts.values = sorted.size();
+  facts.sorted = std::move(sorted);
+  float_facts(column, facts, true);
   return facts;
 }
 

@@ -28,4 +28,8 @@ struct ColumnFacts {
 
 ColumnFacts column_facts(const core::Column& column);
 
+// The same for a float64 column whose non-null values are already sorted
+// (as stats::radix_sort orders them), e.g. by sort_with_auc.
+ColumnFacts column_facts(const core::Column& column, std::vector<double> sorted);
+
 }  // namespace assay::quality

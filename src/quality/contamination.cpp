@@ -31,10 +31,9 @@ std::vector<std::size_t> indices(const core::Table& table, std::span<const std::
 
 // For each test row, the first train row with the same hash, or kAbsent.
 std::vector<std::uint64_t> matches(std::span<const core::Hash128> train, std::span<const core::Hash128> test) {
-  HashIndex index(train.size());
-  for (std::size_t row = 0; row < train.size(); ++row) index.insert(train[row], row);
+  const PartitionedIndex index(train);
   std::vector<std::uint64_t> found(test.size());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, test.size(), 8192), [&](const auto& range) {
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, test.size(), 1 << 14), [&](const auto& range) {
     for (std::size_t r = range.begin(); r != range.end(); ++r) found[r] = index.find(test[r]);
   });
   return found;
@@ -142,21 +141,15 @@ core::Finding check_temporal(const core::Column& train_time, const core::Column&
 core::Finding check_id_overlap(const core::Column& train_id, const core::Column& test_id, const Options& options) {
   const CellEncoder train_encoder(train_id, {}), test_encoder(test_id, {});
   HashIndex index(train_id.size());
-  std::string buffer;
   for (std::size_t r = 0; r < train_id.size(); ++r) {
-    if (!train_id.is_valid(r)) continue;
-    buffer.clear();
-    train_encoder.append(r, buffer);
-    index.insert(core::xxh3_128(buffer), r);
+    if (train_id.is_valid(r)) index.insert(train_encoder.code(r), r);
   }
   std::size_t with_id = 0, shared = 0;
   Examples examples(options.max_examples);
   for (std::size_t r = 0; r < test_id.size(); ++r) {
     if (!test_id.is_valid(r)) continue;
     ++with_id;
-    buffer.clear();
-    test_encoder.append(r, buffer);
-    if (index.find(core::xxh3_128(buffer)) == HashIndex::kAbsent) continue;
+    if (index.find(test_encoder.code(r)) == HashIndex::kAbsent) continue;
     ++shared;
     examples.add(r, test_id.text(r));
   }

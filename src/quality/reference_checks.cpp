@@ -12,6 +12,7 @@
 #include "quality/text_scan.hpp"
 #include "quality/wording.hpp"
 #include "stats/quantile.hpp"
+#include "stats/sort.hpp"
 
 namespace assay::quality {
 
@@ -55,17 +56,27 @@ core::Finding check_type(const core::Column& column, core::Kind expected, std::s
   return f;
 }
 
-std::optional<core::Finding> check_out_of_range(const core::Column& column, const ColumnFacts& reference,
-                                                const core::Column& reference_column, const Options& options) {
-  if (!is_number_kind(column.kind()) || !is_number_kind(reference_column.kind())) return std::nullopt;
-  const auto& sorted = reference.sorted;
-  const auto begin = std::find_if(sorted.begin(), sorted.end(), [](double v) { return std::isfinite(v); });
-  const auto end = std::find_if(begin, sorted.end(), [](double v) { return !std::isfinite(v); });
-  const std::span<const double> finite(begin, end);
+std::optional<core::Finding> check_out_of_range(const core::Column& column, const core::Column& reference,
+                                                const Options& options) {
+  if (!is_number_kind(column.kind()) || !is_number_kind(reference.kind())) return std::nullopt;
+  std::vector<double> finite;
+  finite.reserve(reference.size());
+  for (std::size_t row = 0; row < reference.size(); ++row) {
+    const double v = reference.as_double(row);
+    if (std::isfinite(v)) finite.push_back(v);
+  }
   if (finite.empty()) return std::nullopt;
   const double q = options.out_of_range_quantile;
-  const double low = q == 0.0 ? finite.front() : stats::quantile_sorted(finite, q);
-  const double high = q == 0.0 ? finite.back() : stats::quantile_sorted(finite, 1.0 - q);
+  double low = 0.0, high = 0.0;
+  if (q == 0.0) {
+    const auto [lo, hi] = std::minmax_element(finite.begin(), finite.end());
+    low = *lo;
+    high = *hi;
+  } else {
+    stats::radix_sort(finite);
+    low = stats::quantile_sorted(finite, q);
+    high = stats::quantile_sorted(finite, 1.0 - q);
+  }
   std::size_t below = 0, above = 0;
   Examples examples(options.max_examples);
   for (std::size_t row = 0; row < column.size(); ++row) {

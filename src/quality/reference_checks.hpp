@@ -10,7 +10,6 @@
 #include "core/column.hpp"
 #include "core/finding.hpp"
 #include "core/table.hpp"
-#include "quality/column_facts.hpp"
 #include "quality/options.hpp"
 
 namespace assay::quality {
@@ -23,11 +22,11 @@ core::Finding check_type(const core::Column& column, core::Kind expected, std::s
 
 // out_of_range_share: values of a float64/int64 column outside the
 // reference's [min, max] (or [Q(q), Q(1 - q)] with out_of_range.quantile q),
-// among non-null values. Infinite values count as out of range.
-// `reference` is the reference column's facts (sorted values); nullopt when
-// either side is not float64/int64 or the reference has no finite values.
-std::optional<core::Finding> check_out_of_range(const core::Column& column, const ColumnFacts& reference,
-                                                const core::Column& reference_column, const Options& options);
+// among non-null values. Infinite values count as out of range. nullopt
+// when either side is not float64/int64 or the reference has no finite
+// values. Min/max take one scan; a quantile band sorts the reference.
+std::optional<core::Finding> check_out_of_range(const core::Column& column, const core::Column& reference,
+                                                const Options& options);
 
 // unseen_share: rows whose value is not among the reference's categories
 // (when the reference column is categorical), with each unseen value's count.

@@ -3,94 +3,54 @@
 #include <fmt/format.h>
 #include <oneapi/tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "quality/auc.hpp"
 #include "quality/classes.hpp"
 #include "quality/limit.hpp"
 #include "quality/mutual_information.hpp"
+#include "stats/sort.hpp"
 
 namespace assay::quality {
 
 namespace {
 
-// The target as what the checks need: binary labels, or codes for MI.
-struct Target {
-  bool binary = false;
-  std::vector<std::uint8_t> positive;  // binary: 1 for the second class
-  std::vector<char> labelled;          // 1 where the target is present
-  std::string positive_name;
-  Codes codes;                         // every target: class or bin codes
-};
+bool is_text(const core::Column& c) { return c.kind() == core::Kind::categorical || c.kind() == core::Kind::string; }
 
-Target prepare_target(const core::Column& column, const Options& options) {
-  Target t;
-  t.labelled.resize(column.size());
-  for (std::size_t r = 0; r < column.size(); ++r) t.labelled[r] = column.is_valid(r) ? 1 : 0;
+// Codes of a target for mutual information: its classes, or quantile bins
+// when it has too many values to be a class label.
+Codes target_codes(const core::Column& column, const Options& options) {
   if (const auto labels = class_labels(column, options.max_classes)) {
-    t.codes.code = labels->index;
-    t.codes.count = static_cast<std::int32_t>(labels->names.size());
-    if (labels->names.size() == 2) {
-      t.binary = true;
-      t.positive_name = labels->names[1];
-      t.positive.resize(column.size());
-      for (std::size_t r = 0; r < column.size(); ++r) t.positive[r] = labels->index[r] == 1 ? 1 : 0;
-    }
-    return t;
+    return Codes{labels->index, static_cast<std::int32_t>(labels->names.size())};
   }
-  if (column.kind() == core::Kind::categorical || column.kind() == core::Kind::string) {
-    t.codes = feature_codes(column, options.mi_bins, 1);
-  } else {
-    t.codes = quantile_bins(order_scores(column), options.mi_bins);
-  }
-  return t;
+  if (is_text(column)) return feature_codes(column, options.mi_bins, 1);
+  return quantile_bins(order_scores(column), options.mi_bins);
 }
 
-// AUC of scores over rows where both score and target are present.
-struct Auc {
-  double auc = NAN;
+// Sorted values with the NaN tail split off (radix_sort puts NaN last).
+std::size_t nan_tail(const std::vector<double>& sorted) {
+  std::size_t n = sorted.size();
+  while (n > 0 && std::isnan(sorted[n - 1])) --n;
+  return sorted.size() - n;
+}
+
+// AUC of a text feature: categories scored by their positive rate.
+std::pair<double, std::size_t> text_auc(const core::Column& feature, const BinaryTarget& target, const Options& options) {
+  const Codes codes = feature_codes(feature, options.mi_bins, options.min_category_rows);
+  std::vector<ScoreGroup> groups(static_cast<std::size_t>(codes.count));
   std::size_t rows = 0;
-};
-
-Auc score_auc(const std::vector<double>& score, const Target& target) {
-  std::vector<double> s;
-  std::vector<std::uint8_t> y;
-  s.reserve(score.size());
-  y.reserve(score.size());
-  for (std::size_t r = 0; r < score.size(); ++r) {
-    if (target.labelled[r] == 0 || std::isnan(score[r])) continue;
-    s.push_back(score[r]);
-    y.push_back(target.positive[r]);
-  }
-  return {rank_auc(s, y), s.size()};
-}
-
-// Positive rate of each code as a per-row score (NaN where the code is missing).
-std::vector<double> rate_scores(const Codes& codes, const Target& target) {
-  std::vector<double> positives(static_cast<std::size_t>(codes.count)), totals(positives.size());
   for (std::size_t r = 0; r < codes.code.size(); ++r) {
-    if (codes.code[r] < 0 || target.labelled[r] == 0) continue;
-    totals[static_cast<std::size_t>(codes.code[r])] += 1.0;
-    positives[static_cast<std::size_t>(codes.code[r])] += target.positive[r];
+    if (codes.code[r] < 0 || target.label[r] < 0) continue;
+    auto& g = groups[static_cast<std::size_t>(codes.code[r])];
+    (target.label[r] == 1 ? g.positives : g.negatives) += 1;
+    ++rows;
   }
-  std::vector<double> score(codes.code.size(), NAN);
-  for (std::size_t r = 0; r < codes.code.size(); ++r) {
-    const auto c = codes.code[r];
-    if (c >= 0 && totals[static_cast<std::size_t>(c)] > 0) score[r] = positives[static_cast<std::size_t>(c)] / totals[static_cast<std::size_t>(c)];
+  for (auto& g : groups) {
+    const auto total = g.positives + g.negatives;
+    g.score = total == 0 ? 0.0 : static_cast<double>(g.positives) / static_cast<double>(total);
   }
-  return score;
-}
-
-core::Finding auc_finding(std::string id, std::string subject, std::string what, const Auc& a, const Limit& limit) {
-  const double power = std::isnan(a.auc) ? NAN : std::max(a.auc, 1.0 - a.auc);
-  auto f = judged(std::move(id), subject, "roc_auc", power, limit,
-                  std::isnan(power) ? fmt::format("{}: ROC AUC is undefined (one class among {} rows)", what, a.rows)
-                                    : fmt::format("{} alone predicts the target with ROC AUC {:.4f}", what, power));
-  if (std::isnan(power)) f.reason = "only one class among rows where both are present";
-  f.details["auc"] = std::isnan(a.auc) ? nlohmann::json(nullptr) : nlohmann::json(a.auc);
-  f.details["rows"] = a.rows;
-  return f;
+  return {grouped_auc(std::move(groups)), rows};
 }
 
 core::Finding mi_finding(std::string id, std::string subject, std::string what, const MutualInformation& m,
@@ -107,29 +67,103 @@ core::Finding mi_finding(std::string id, std::string subject, std::string what, 
   return f;
 }
 
-bool is_text(const core::Column& c) { return c.kind() == core::Kind::categorical || c.kind() == core::Kind::string; }
+core::Finding auc_finding(std::string id, std::string subject, const std::string& what, double auc, std::size_t rows,
+                          const Limit& limit) {
+  const double power = std::isnan(auc) ? NAN : std::max(auc, 1.0 - auc);
+  auto f = judged(std::move(id), std::move(subject), "roc_auc", power, limit,
+                  std::isnan(power) ? fmt::format("{}: ROC AUC is undefined (one class among {} rows)", what, rows)
+                                    : fmt::format("{} alone predicts the target with ROC AUC {:.4f}", what, power));
+  if (std::isnan(power)) f.reason = "only one class among rows where both are present";
+  f.details["auc"] = std::isnan(auc) ? nlohmann::json(nullptr) : nlohmann::json(auc);
+  f.details["rows"] = rows;
+  return f;
+}
+
+// AUC of the row number as a score: U counts, for each positive row, the
+// negative rows before it (no ties), so no sort is needed.
+std::pair<double, std::size_t> row_order_auc(const BinaryTarget& target) {
+  std::uint64_t twice_u = 0, negatives = 0, positives = 0;
+  for (const auto label : target.label) {
+    if (label == 1) {
+      twice_u += 2 * negatives;
+      ++positives;
+    } else if (label == 0) {
+      ++negatives;
+    }
+  }
+  if (positives == 0 || negatives == 0) return {NAN, positives + negatives};
+  return {static_cast<double>(twice_u) / (2.0 * static_cast<double>(positives) * static_cast<double>(negatives)),
+          positives + negatives};
+}
 
 }  // namespace
+
+std::optional<BinaryTarget> binary_target(const core::Column& column, const Options& options) {
+  const auto labels = class_labels(column, options.max_classes);
+  if (!labels || labels->names.size() != 2) return std::nullopt;
+  BinaryTarget t;
+  t.positive = labels->names[1];
+  t.label.resize(column.size());
+  for (std::size_t r = 0; r < column.size(); ++r) t.label[r] = static_cast<std::int8_t>(labels->index[r]);
+  return t;
+}
+
+SortedScores sort_with_auc(const core::Column& column, const BinaryTarget& target) {
+  std::vector<double> pos, neg, unlabelled;
+  for (std::size_t r = 0; r < column.size(); ++r) {
+    if (!column.is_valid(r)) continue;
+    const double v = column.as_double(r);
+    (target.label[r] == 1 ? pos : target.label[r] == 0 ? neg : unlabelled).push_back(v);
+  }
+  stats::radix_sort(pos);
+  stats::radix_sort(neg);
+  stats::radix_sort(unlabelled);
+  const std::size_t pos_nan = nan_tail(pos), neg_nan = nan_tail(neg), other_nan = nan_tail(unlabelled);
+  const std::span<const double> p(pos.data(), pos.size() - pos_nan), n(neg.data(), neg.size() - neg_nan),
+      u(unlabelled.data(), unlabelled.size() - other_nan);
+  SortedScores out;
+  out.auc = sorted_auc(p, n);
+  out.rows = p.size() + n.size();
+  out.sorted.resize(pos.size() + neg.size() + unlabelled.size());
+  auto end = std::merge(p.begin(), p.end(), n.begin(), n.end(), out.sorted.begin());
+  if (!u.empty()) {
+    std::vector<double> both(out.sorted.begin(), end);
+    end = std::merge(both.begin(), both.end(), u.begin(), u.end(), out.sorted.begin());
+  }
+  std::fill(end, out.sorted.end(), NAN);
+  return out;
+}
+
+core::Finding feature_auc_finding(const core::Column& feature, double auc, std::size_t rows, std::string_view target,
+                                  const Options& options) {
+  auto f = auc_finding(fmt::format("leakage.target.{}", feature.name()), feature.name(), feature.name(), auc, rows,
+                       options.target_auc);
+  if (is_text(feature)) f.details["score"] = "category positive rate";
+  f.details["target"] = std::string(target);
+  return f;
+}
 
 std::vector<core::Finding> check_target_leakage(const core::Table& table, std::string_view target_name,
                                                 std::span<const std::size_t> features, const Options& options) {
   const core::Column& target_column = table.column(target_name);
-  const Target target = prepare_target(target_column, options);
+  const auto binary = binary_target(target_column, options);
+  const Codes y = binary ? Codes{} : target_codes(target_column, options);
   std::vector<core::Finding> out(features.size());
   tbb::parallel_for(std::size_t{0}, features.size(), [&](std::size_t i) {
     const core::Column& feature = table.column(features[i]);
-    const std::string id = fmt::format("leakage.target.{}", feature.name());
-    if (target.binary) {
-      const std::vector<double> score =
-          is_text(feature) ? rate_scores(feature_codes(feature, options.mi_bins, options.min_category_rows), target)
-                           : order_scores(feature);
-      out[i] = auc_finding(id, feature.name(), feature.name(), score_auc(score, target), options.target_auc);
-      if (is_text(feature)) out[i].details["score"] = "category positive rate";
-    } else {
-      const Codes x = feature_codes(feature, options.mi_bins, options.min_category_rows);
-      out[i] = mi_finding(id, feature.name(), feature.name(),
-                          mutual_information(x.code, x.count, target.codes.code, target.codes.count), options.target_mi);
+    if (binary) {
+      if (is_text(feature)) {
+        const auto [auc, rows] = text_auc(feature, *binary, options);
+        out[i] = feature_auc_finding(feature, auc, rows, target_name, options);
+      } else {
+        const auto scored = sort_with_auc(feature, *binary);
+        out[i] = feature_auc_finding(feature, scored.auc, scored.rows, target_name, options);
+      }
+      return;
     }
+    const Codes x = feature_codes(feature, options.mi_bins, options.min_category_rows);
+    out[i] = mi_finding(fmt::format("leakage.target.{}", feature.name()), feature.name(), feature.name(),
+                        mutual_information(x.code, x.count, y.code, y.count), options.target_mi);
     out[i].details["target"] = std::string(target_name);
   });
   return out;
@@ -137,21 +171,40 @@ std::vector<core::Finding> check_target_leakage(const core::Table& table, std::s
 
 std::vector<core::Finding> check_id_leakage(const core::Table& table, std::string_view target_name,
                                             std::optional<std::string_view> id, const Options& options) {
-  const Target target = prepare_target(table.column(target_name), options);
+  const core::Column& target_column = table.column(target_name);
+  const auto binary = binary_target(target_column, options);
   std::vector<core::Finding> out;
-  std::vector<double> row_order(table.rows());
-  std::iota(row_order.begin(), row_order.end(), 0.0);
-  const auto judge = [&](std::string finding_id, std::string subject, std::string what, const std::vector<double>& score) {
-    if (target.binary) return auc_finding(std::move(finding_id), std::move(subject), std::move(what), score_auc(score, target), options.id_auc);
+  if (binary) {
+    const auto [auc, rows] = row_order_auc(*binary);
+    out.push_back(auc_finding("leakage.row_order.dataset", "dataset", "the row order", auc, rows, options.id_auc));
+    if (id) {
+      const core::Column& column = table.column(*id);
+      const std::vector<double> score = order_scores(column);
+      std::vector<double> pos, neg;
+      for (std::size_t r = 0; r < score.size(); ++r) {
+        if (std::isnan(score[r]) || binary->label[r] < 0) continue;
+        (binary->label[r] == 1 ? pos : neg).push_back(score[r]);
+      }
+      stats::radix_sort(pos);
+      stats::radix_sort(neg);
+      out.push_back(auc_finding(fmt::format("leakage.id_target.{}", column.name()), column.name(),
+                                fmt::format("the id {}", column.name()), sorted_auc(pos, neg), pos.size() + neg.size(),
+                                options.id_auc));
+    }
+    return out;
+  }
+  const Codes y = target_codes(target_column, options);
+  const auto mi_of = [&](const std::vector<double>& score) {
     const Codes x = quantile_bins(score, options.mi_bins);
-    return mi_finding(std::move(finding_id), std::move(subject), std::move(what),
-                      mutual_information(x.code, x.count, target.codes.code, target.codes.count), options.id_mi);
+    return mutual_information(x.code, x.count, y.code, y.count);
   };
-  out.push_back(judge("leakage.row_order.dataset", "dataset", "the row order", row_order));
+  std::vector<double> row_order(table.rows());
+  for (std::size_t r = 0; r < row_order.size(); ++r) row_order[r] = static_cast<double>(r);
+  out.push_back(mi_finding("leakage.row_order.dataset", "dataset", "the row order", mi_of(row_order), options.id_mi));
   if (id) {
     const core::Column& column = table.column(*id);
-    out.push_back(judge(fmt::format("leakage.id_target.{}", column.name()), column.name(),
-                        fmt::format("the id {}", column.name()), order_scores(column)));
+    out.push_back(mi_finding(fmt::format("leakage.id_target.{}", column.name()), column.name(),
+                             fmt::format("the id {}", column.name()), mi_of(order_scores(column)), options.id_mi));
   }
   return out;
 }

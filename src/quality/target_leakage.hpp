@@ -23,6 +23,31 @@
 
 namespace assay::quality {
 
+// A two-class target: per row 1 (the second class in value order), 0, or
+// -1 when missing.
+struct BinaryTarget {
+  std::vector<std::int8_t> label;
+  std::string positive;
+};
+
+// nullopt unless the column has exactly two classes (classes.hpp).
+std::optional<BinaryTarget> binary_target(const core::Column& target, const Options& options);
+
+// The non-null values of a numeric column (float64, int64, bool, timestamp)
+// ascending as doubles (NaN last) and their ROC AUC as scores for `target`,
+// from one radix sort per class and a merge: the sort that the column's
+// other statistics need gives the AUC almost for free.
+struct SortedScores {
+  std::vector<double> sorted;
+  double auc = 0.0;       // NaN when a class is absent among scored rows
+  std::size_t rows = 0;   // rows with both a label and a non-NaN value
+};
+SortedScores sort_with_auc(const core::Column& column, const BinaryTarget& target);
+
+// The finding "leakage.target.<feature>" for a single-feature AUC.
+core::Finding feature_auc_finding(const core::Column& feature, double auc, std::size_t rows,
+                                  std::string_view target, const Options& options);
+
 // One finding per feature: "leakage.target.<feature>", judged with
 // target_auc (binary) or target_mi.
 std::vector<core::Finding> check_target_leakage(const core::Table& table, std::string_view target,

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstring>
+
 #include "quality/cell_encoding.hpp"
 #include "quality/hash_index.hpp"
 #include "tables.hpp"
@@ -11,11 +14,7 @@ namespace {
 
 using namespace testing;
 
-std::string encode(const core::Column& c, std::size_t row, Normalisation n = {}) {
-  std::string out;
-  CellEncoder(c, n).append(row, out);
-  return out;
-}
+core::Hash128 encode(const core::Column& c, std::size_t row, Normalisation n = {}) { return CellEncoder(c, n).code(row); }
 
 TEST(CellEncoding, WholeNumbersEncodeAlikeWhateverTheKind) {
   const auto i = ints("a", {1, -3});
@@ -42,7 +41,20 @@ TEST(CellEncoding, NullDiffersFromEveryValue) {
   EXPECT_NE(encode(ints("a", {0}, {0}), 0), encode(ints("a", {0}), 0));
 }
 
-TEST(CellEncoding, LengthPrefixKeepsCellBoundaries) {
+TEST(CellEncoding, WriteMatchesCode) {
+  const auto s = texts("a", {"x", "", "y"}, {1, 0, 1});
+  std::vector<std::byte> out(3 * 32);
+  CellEncoder(s, {}).write(0, 3, out.data(), 32);
+  for (std::size_t r = 0; r < 3; ++r) {
+    core::Hash128 h;
+    std::memcpy(&h.high, out.data() + r * 32, 8);
+    std::memcpy(&h.low, out.data() + r * 32 + 8, 8);
+    EXPECT_EQ(h, encode(s, r));
+  }
+  EXPECT_EQ(encode(s, 1), (core::Hash128{0, 0}));
+}
+
+TEST(CellEncoding, CellBoundariesAreKept) {
   // ("ab", "c") and ("a", "bc") must not hash alike.
   core::Table t1({texts("x", {"ab"}), texts("y", {"c"})});
   core::Table t2({texts("x", {"a"}), texts("y", {"bc"})});
@@ -91,6 +103,58 @@ TEST(FirstOccurrences, PointsAtTheFirstEqualRow) {
   const std::vector<core::Hash128> h{{1, 1}, {2, 2}, {1, 1}, {1, 1}, {3, 3}};
   const auto first = first_occurrences(h);
   EXPECT_EQ(first, (std::vector<std::uint64_t>{HashIndex::kAbsent, HashIndex::kAbsent, 0, 0, HashIndex::kAbsent}));
+}
+
+}  // namespace
+}  // namespace assay::quality
+
+namespace assay::quality {
+namespace {
+
+TEST(PartitionedIndex, KeepsTheFirstRowLikeASerialIndex) {
+  // 300k hashes drawn from 100k values: many repeats across chunks and parts.
+  std::vector<core::Hash128> hashes(300'000);
+  std::uint64_t x = 12345;
+  for (auto& h : hashes) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    const std::uint64_t v = (x >> 33) % 100'000;
+    h = core::xxh3_128(std::to_string(v));
+  }
+  HashIndex serial(hashes.size());
+  std::vector<std::uint64_t> expected(hashes.size());
+  for (std::size_t r = 0; r < hashes.size(); ++r) {
+    const auto first = serial.insert(hashes[r], r);
+    expected[r] = first == r ? HashIndex::kAbsent : first;
+  }
+  EXPECT_EQ(first_occurrences(hashes), expected);
+  const PartitionedIndex index(hashes);
+  EXPECT_EQ(index.find(core::xxh3_128("not there")), HashIndex::kAbsent);
+  EXPECT_TRUE(first_occurrences(std::vector<core::Hash128>{}).empty());
+}
+
+}  // namespace
+}  // namespace assay::quality
+
+namespace assay::quality {
+namespace {
+
+TEST(HashIndex, SequentialCellCodesDoNotClusterIntoOneProbeRun) {
+  // Cell codes of ids 1..200000 are {1, id}: without mixing the key, linear
+  // probing would scan the whole run for every absent id (minutes, not ms).
+  const auto ids = testing::ints("id", [] {
+    std::vector<std::int64_t> v(200'000);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = static_cast<std::int64_t>(i + 1);
+    return v;
+  }());
+  const CellEncoder encoder(ids, {});
+  HashIndex index(ids.size());
+  for (std::size_t r = 0; r < ids.size(); ++r) index.insert(encoder.code(r), r);
+  const auto start = std::chrono::steady_clock::now();
+  std::size_t found = 0;
+  for (std::int64_t id = 1'000'000; id < 1'200'000; ++id) found += index.find({1, static_cast<std::uint64_t>(id)}) != HashIndex::kAbsent;
+  EXPECT_EQ(found, 0u);
+  EXPECT_EQ(index.find({1, 5}), 4u);
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0);
 }
 
 }  // namespace

@@ -58,26 +58,25 @@ TEST(TypeCheck, FailsOnAnyViolation) {
 
 TEST(OutOfRange, AgainstReferenceMinMax) {
   const auto ref = doubles("x", ramp(1001, 0.1));  // [0, 100]
-  const auto ref_facts = column_facts(ref);
   std::vector<double> cur = ramp(1000, 0.1);
-  EXPECT_EQ(check_out_of_range(doubles("x", cur), ref_facts, ref, kDefaults)->status, Status::pass);
+  EXPECT_EQ(check_out_of_range(doubles("x", cur), ref, kDefaults)->status, Status::pass);
   cur[3] = 100.5;
   cur[7] = -1.0;
   cur[9] = INFINITY;
-  const auto f = check_out_of_range(doubles("x", cur), ref_facts, ref, kDefaults);
+  const auto f = check_out_of_range(doubles("x", cur), ref, kDefaults);
   EXPECT_EQ(f->details["count"], 3);
   EXPECT_EQ(f->details["below"], 1);
   EXPECT_EQ(f->details["above"], 2);
   EXPECT_EQ(f->status, Status::warn);  // 0.3% is above 0.1%, below 1%
   EXPECT_EQ(f->details["examples"][0]["row"], 4);
-  EXPECT_FALSE(check_out_of_range(texts("x", {"a"}), ref_facts, ref, kDefaults));
+  EXPECT_FALSE(check_out_of_range(texts("x", {"a"}), ref, kDefaults));
 }
 
 TEST(OutOfRange, QuantileBand) {
   Options o;
   o.out_of_range_quantile = 0.05;
   const auto ref = doubles("x", ramp(101));  // Q(0.05) = 5, Q(0.95) = 95
-  const auto f = check_out_of_range(doubles("x", {4.9, 5, 50, 95, 95.1}), column_facts(ref), ref, o);
+  const auto f = check_out_of_range(doubles("x", {4.9, 5, 50, 95, 95.1}), ref, o);
   EXPECT_EQ(f->details["count"], 2);
   EXPECT_EQ(f->details["low"], 5.0);
   EXPECT_EQ(f->details["high"], 95.0);
