@@ -58,6 +58,7 @@ struct RowTotals {
 
 // Per-row data laid out for the resampling pass.
 struct RowFrame {
+  std::vector<std::uint64_t> counter;  // PoissonPair::counter of each row
   std::vector<std::int32_t> cell;    // truth * K + predicted
   std::vector<double> log_loss;      // empty without scores
   std::vector<std::uint8_t> top_k;   // empty without scores
@@ -156,7 +157,11 @@ BootstrapSummary resample(const MulticlassInputs& in, std::span<const std::int32
   RowFrame rows;
   const std::size_t n = in.truth.size();
   rows.cell.resize(n);
-  for (std::size_t i = 0; i < n; ++i) rows.cell[i] = in.truth[i] * static_cast<std::int32_t>(classes) + predicted[i];
+  rows.counter.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    rows.cell[i] = in.truth[i] * static_cast<std::int32_t>(classes) + predicted[i];
+    rows.counter[i] = PoissonPair::counter(i);
+  }
   if (!in.weight.empty()) rows.weight.assign(in.weight.begin(), in.weight.end());
   if (scored) {
     rows.log_loss.resize(n);
@@ -180,21 +185,29 @@ BootstrapSummary resample(const MulticlassInputs& in, std::span<const std::int32
   return bootstrap_pairs(names, options.bootstrap,
                          [&](const PoissonPair& draws, std::span<double> even, std::span<double> odd) {
                            std::array<RowTotals, 2> totals{RowTotals{Confusion(classes)}, RowTotals{Confusion(classes)}};
+                           // Branch-free: a row drawn 0 times adds zeros.
+                           double* cell_weight[2] = {totals[0].confusion.weight.data(), totals[1].confusion.weight.data()};
+                           double* cell_count[2] = {totals[0].confusion.count.data(), totals[1].confusion.count.data()};
+                           double log_loss[2] = {0.0, 0.0}, top_k[2] = {0.0, 0.0}, weight[2] = {0.0, 0.0};
                            for (std::size_t i = 0; i < n; ++i) {
-                             const auto m = draws(i);
+                             const auto m = draws.at_counter(rows.counter[i]);
                              const double w = rows.weight.empty() ? 1.0 : rows.weight[i];
+                             const auto cell = static_cast<std::size_t>(rows.cell[i]);
                              for (std::size_t h = 0; h < 2; ++h) {
-                               if (m[h] == 0) continue;
                                const double mw = m[h] * w;
-                               RowTotals& t = totals[h];
-                               t.confusion.weight[static_cast<std::size_t>(rows.cell[i])] += mw;
-                               t.confusion.count[static_cast<std::size_t>(rows.cell[i])] += m[h];
-                               t.weight += mw;
+                               cell_weight[h][cell] += mw;
+                               cell_count[h][cell] += m[h];
+                               weight[h] += mw;
                                if (scored) {
-                                 t.log_loss += mw * rows.log_loss[i];
-                                 t.top_k += rows.top_k[i] ? mw : 0.0;
+                                 log_loss[h] += mw * rows.log_loss[i];
+                                 top_k[h] += rows.top_k[i] ? mw : 0.0;
                                }
                              }
+                           }
+                           for (std::size_t h = 0; h < 2; ++h) {
+                             totals[h].log_loss = log_loss[h];
+                             totals[h].top_k = top_k[h];
+                             totals[h].weight = weight[h];
                            }
                            std::array<std::vector<BinaryTotals>, 2> aucs;
                            for (const auto& c : ovr) {
