@@ -295,6 +295,8 @@ Result evaluate_regression(const RegressionInputs& in, const RegressionOptions& 
     result.metrics.set("median_absolute_error",
                        Value::of(weighted_median(order, abs_error, [&](std::uint32_t i) { return in.weight[i]; })));
   }
+  result.metrics.put_first({"mae", "mse", "rmse", "r2", "mape", "median_absolute_error", "explained_variance",
+                            "max_error", "mean_pinball_loss"});
   if (n < 2) {
     result.metrics.set("r2", Value::undefined("r2 needs at least two rows"));
     result.metrics.set("explained_variance", Value::undefined("explained_variance needs at least two rows"));

@@ -29,6 +29,7 @@ std::string heading(const metrics::Evaluation& e, const metrics::Spec& spec, con
   if (spec.prediction) out += ", prediction " + *spec.prediction;
   if (spec.score) out += ", score " + *spec.score;
   if (!spec.scores.empty()) out += fmt::format(", scores {}", fmt::join(spec.scores, ","));
+  if (spec.group) out += ", group " + *spec.group;
   if (spec.weight) out += ", weight " + *spec.weight;
   if (e.parameters.positive) out += ", positive " + *e.parameters.positive;
   if (e.parameters.threshold) out += ", threshold " + format_number(*e.parameters.threshold);
