@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <span>
 #include <string_view>
 
 namespace assay::quality {
@@ -40,6 +41,39 @@ std::optional<ClassLabels> by_map(const core::Column& column, std::size_t max_cl
   return labels;
 }
 
+// Labels that are small non-negative integers (0/1, 0..9) are counted in an
+// array instead of a map. False when the values are not all in [0, 1024);
+// otherwise `out` is the labels, or nullopt for more than max_classes.
+bool small_integers(const core::Column& column, std::span<const std::int64_t> values, std::size_t max_classes,
+                    std::optional<ClassLabels>& out) {
+  constexpr std::int64_t kLimit = 1024;
+  std::vector<std::size_t> counts(kLimit, 0);
+  for (std::size_t r = 0; r < values.size(); ++r) {
+    if (!column.is_valid(r)) continue;
+    if (values[r] < 0 || values[r] >= kLimit) return false;
+    ++counts[static_cast<std::size_t>(values[r])];
+  }
+  std::vector<std::int32_t> index_of(kLimit, -1);
+  ClassLabels labels;
+  for (std::int64_t v = 0; v < kLimit; ++v) {
+    if (counts[static_cast<std::size_t>(v)] == 0) continue;
+    if (labels.names.size() == max_classes) {
+      out.reset();
+      return true;
+    }
+    index_of[static_cast<std::size_t>(v)] = static_cast<std::int32_t>(labels.names.size());
+    labels.names.push_back(fmt::format("{}", v));
+    labels.counts.push_back(counts[static_cast<std::size_t>(v)]);
+  }
+  labels.index.resize(values.size());
+  for (std::size_t r = 0; r < values.size(); ++r) {
+    labels.index[r] = column.is_valid(r) ? index_of[static_cast<std::size_t>(values[r])] : -1;
+  }
+  labels.missing = column.null_count();
+  out = std::move(labels);
+  return true;
+}
+
 }  // namespace
 
 std::optional<ClassLabels> class_labels(const core::Column& column, std::size_t max_classes) {
@@ -52,6 +86,7 @@ std::optional<ClassLabels> class_labels(const core::Column& column, std::size_t 
     }
     case core::Kind::int64: {
       const auto values = column.i64();
+      if (std::optional<ClassLabels> small; small_integers(column, values, max_classes, small)) return small;
       return by_map<std::int64_t>(column, max_classes, [&](std::size_t r) { return values[r]; },
                                   [](std::int64_t k) { return fmt::format("{}", k); });
     }

@@ -59,37 +59,42 @@ core::Finding check_type(const core::Column& column, core::Kind expected, std::s
 std::optional<core::Finding> check_out_of_range(const core::Column& column, const core::Column& reference,
                                                 const Options& options) {
   if (!is_number_kind(column.kind()) || !is_number_kind(reference.kind())) return std::nullopt;
+  const double q = options.out_of_range_quantile;
+  double low = INFINITY, high = -INFINITY;
   std::vector<double> finite;
-  finite.reserve(reference.size());
   for (std::size_t row = 0; row < reference.size(); ++row) {
     const double v = reference.as_double(row);
-    if (std::isfinite(v)) finite.push_back(v);
+    if (!std::isfinite(v)) continue;
+    low = std::min(low, v);
+    high = std::max(high, v);
+    if (q > 0.0) finite.push_back(v);
   }
-  if (finite.empty()) return std::nullopt;
-  const double q = options.out_of_range_quantile;
-  double low = 0.0, high = 0.0;
-  if (q == 0.0) {
-    const auto [lo, hi] = std::minmax_element(finite.begin(), finite.end());
-    low = *lo;
-    high = *hi;
-  } else {
+  if (low > high) return std::nullopt;  // no finite reference value
+  if (q > 0.0) {
     stats::radix_sort(finite);
     low = stats::quantile_sorted(finite, q);
     high = stats::quantile_sorted(finite, 1.0 - q);
   }
   std::size_t below = 0, above = 0;
   Examples examples(options.max_examples);
-  for (std::size_t row = 0; row < column.size(); ++row) {
-    if (!column.is_valid(row)) continue;
-    const double v = column.as_double(row);
-    if (v < low) {
-      ++below;
-    } else if (v > high) {
-      ++above;
-    } else {
-      continue;
+  const auto count = [&](auto value_of) {
+    for (std::size_t row = 0; row < column.size(); ++row) {
+      const double v = value_of(row);  // NaN (null) compares false both ways
+      if (v < low) {
+        ++below;
+      } else if (v > high) {
+        ++above;
+      } else {
+        continue;
+      }
+      examples.add(row, column.text(row));
     }
-    examples.add(row, column.text(row));
+  };
+  if (column.kind() == core::Kind::float64) {
+    const auto values = column.f64();
+    count([&](std::size_t r) { return values[r]; });
+  } else {
+    count([&](std::size_t r) { return column.as_double(r); });
   }
   const std::size_t n = column.size() - column.null_count();
   const double share = share_of(below + above, n);

@@ -110,10 +110,30 @@ std::optional<BinaryTarget> binary_target(const core::Column& column, const Opti
 
 SortedScores sort_with_auc(const core::Column& column, const BinaryTarget& target) {
   std::vector<double> pos, neg, unlabelled;
-  for (std::size_t r = 0; r < column.size(); ++r) {
-    if (!column.is_valid(r)) continue;
-    const double v = column.as_double(r);
-    (target.label[r] == 1 ? pos : target.label[r] == 0 ? neg : unlabelled).push_back(v);
+  std::size_t positives = 0, negatives = 0;
+  for (const auto label : target.label) (label == 1 ? positives : negatives) += label >= 0 ? 1 : 0;
+  pos.reserve(positives);
+  neg.reserve(negatives);
+  const auto validity = column.validity();
+  const auto split = [&](auto value_of) {
+    for (std::size_t r = 0; r < column.size(); ++r) {
+      if (validity[r] == 0) continue;
+      const double v = value_of(r);
+      const auto label = target.label[r];
+      if (label == 1) {
+        pos.push_back(v);
+      } else if (label == 0) {
+        neg.push_back(v);
+      } else {
+        unlabelled.push_back(v);
+      }
+    }
+  };
+  if (column.kind() == core::Kind::float64) {
+    const auto values = column.f64();
+    split([&](std::size_t r) { return values[r]; });
+  } else {
+    split([&](std::size_t r) { return column.as_double(r); });
   }
   stats::radix_sort(pos);
   stats::radix_sort(neg);
