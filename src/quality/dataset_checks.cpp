@@ -54,6 +54,13 @@ core::Finding check_duplicate_rows(const core::Table& table, std::span<const std
 
 core::Finding check_duplicate_columns(const core::Table& table, std::span<const std::size_t> columns,
                                       const Options& options) {
+  // Columns without a value are alike only in being empty: the missing and
+  // constant checks report them.
+  std::vector<std::size_t> with_values;
+  for (const auto c : columns) {
+    if (table.column(c).null_count() < table.rows()) with_values.push_back(c);
+  }
+  columns = with_values;
   std::vector<core::Hash128> hashes(columns.size());
   tbb::parallel_for(std::size_t{0}, columns.size(), [&](std::size_t i) { hashes[i] = column_hash(table.column(columns[i])); });
   HashIndex index(columns.size());

@@ -19,8 +19,8 @@ core::Finding check_duplicate_rows(const core::Table& table, std::span<const std
                                    const Options& options);
 
 // duplicate_column_count: columns whose content equals an earlier column's
-// among `columns` (same cell encodings, see cell_encoding.hpp), under
-// another name.
+// among `columns` (same cell codes, see cell_encoding.hpp), under another
+// name. Columns with no value at all are left out.
 core::Finding check_duplicate_columns(const core::Table& table, std::span<const std::size_t> columns,
                                       const Options& options);
 

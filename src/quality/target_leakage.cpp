@@ -53,8 +53,16 @@ std::pair<double, std::size_t> text_auc(const core::Column& feature, const Binar
   return {grouped_auc(std::move(groups)), rows};
 }
 
+// Too few rows make a predictive-power value noise (3 rows sorted by label
+// give an AUC of 1): below min_rows the value is reported, not judged.
+void require_rows(core::Finding& f, std::size_t rows, const Options& options) {
+  if (rows >= options.min_rows || f.status == core::Status::info) return;
+  f.status = core::Status::info;
+  f.reason = fmt::format("only {} rows to judge by (min_rows is {})", rows, options.min_rows);
+}
+
 core::Finding mi_finding(std::string id, std::string subject, std::string what, const MutualInformation& m,
-                         const Limit& limit) {
+                         const Limit& limit, const Options& options) {
   auto f = judged(std::move(id), subject, "normalized_mutual_info", m.normalized, limit,
                   std::isnan(m.normalized)
                       ? fmt::format("{}: mutual information is undefined (the target is constant)", what)
@@ -64,18 +72,26 @@ core::Finding mi_finding(std::string id, std::string subject, std::string what, 
   f.details["mutual_info"] = m.mi;
   f.details["target_entropy"] = m.entropy_y;
   f.details["rows"] = m.rows;
+  require_rows(f, m.rows, options);
   return f;
 }
 
 core::Finding auc_finding(std::string id, std::string subject, const std::string& what, double auc, std::size_t rows,
-                          const Limit& limit) {
+                          const Limit& limit, const Options& options) {
   const double power = std::isnan(auc) ? NAN : std::max(auc, 1.0 - auc);
-  auto f = judged(std::move(id), std::move(subject), "roc_auc", power, limit,
-                  std::isnan(power) ? fmt::format("{}: ROC AUC is undefined (one class among {} rows)", what, rows)
-                                    : fmt::format("{} alone predicts the target with ROC AUC {:.4f}", what, power));
-  if (std::isnan(power)) f.reason = "only one class among rows where both are present";
+  std::string message;
+  if (rows == 0) {
+    message = fmt::format("{}: no row has both a value and a target", what);
+  } else if (std::isnan(power)) {
+    message = fmt::format("{}: ROC AUC is undefined (one class among {} rows)", what, rows);
+  } else {
+    message = fmt::format("{} alone predicts the target with ROC AUC {:.4f}", what, power);
+  }
+  auto f = judged(std::move(id), std::move(subject), "roc_auc", power, limit, std::move(message));
+  if (std::isnan(power)) f.reason = rows == 0 ? "no rows with both values" : "only one class among rows where both are present";
   f.details["auc"] = std::isnan(auc) ? nlohmann::json(nullptr) : nlohmann::json(auc);
   f.details["rows"] = rows;
+  require_rows(f, rows, options);
   return f;
 }
 
@@ -157,7 +173,7 @@ SortedScores sort_with_auc(const core::Column& column, const BinaryTarget& targe
 core::Finding feature_auc_finding(const core::Column& feature, double auc, std::size_t rows, std::string_view target,
                                   const Options& options) {
   auto f = auc_finding(fmt::format("leakage.target.{}", feature.name()), feature.name(), feature.name(), auc, rows,
-                       options.target_auc);
+                       options.target_auc, options);
   if (is_text(feature)) f.details["score"] = "category positive rate";
   f.details["target"] = std::string(target);
   return f;
@@ -183,7 +199,7 @@ std::vector<core::Finding> check_target_leakage(const core::Table& table, std::s
     }
     const Codes x = feature_codes(feature, options.mi_bins, options.min_category_rows);
     out[i] = mi_finding(fmt::format("leakage.target.{}", feature.name()), feature.name(), feature.name(),
-                        mutual_information(x.code, x.count, y.code, y.count), options.target_mi);
+                        mutual_information(x.code, x.count, y.code, y.count), options.target_mi, options);
     out[i].details["target"] = std::string(target_name);
   });
   return out;
@@ -196,7 +212,7 @@ std::vector<core::Finding> check_id_leakage(const core::Table& table, std::strin
   std::vector<core::Finding> out;
   if (binary) {
     const auto [auc, rows] = row_order_auc(*binary);
-    out.push_back(auc_finding("leakage.row_order.dataset", "dataset", "the row order", auc, rows, options.id_auc));
+    out.push_back(auc_finding("leakage.row_order.dataset", "dataset", "the row order", auc, rows, options.id_auc, options));
     if (id) {
       const core::Column& column = table.column(*id);
       const std::vector<double> score = order_scores(column);
@@ -209,7 +225,7 @@ std::vector<core::Finding> check_id_leakage(const core::Table& table, std::strin
       stats::radix_sort(neg);
       out.push_back(auc_finding(fmt::format("leakage.id_target.{}", column.name()), column.name(),
                                 fmt::format("the id {}", column.name()), sorted_auc(pos, neg), pos.size() + neg.size(),
-                                options.id_auc));
+                                options.id_auc, options));
     }
     return out;
   }
@@ -220,11 +236,11 @@ std::vector<core::Finding> check_id_leakage(const core::Table& table, std::strin
   };
   std::vector<double> row_order(table.rows());
   for (std::size_t r = 0; r < row_order.size(); ++r) row_order[r] = static_cast<double>(r);
-  out.push_back(mi_finding("leakage.row_order.dataset", "dataset", "the row order", mi_of(row_order), options.id_mi));
+  out.push_back(mi_finding("leakage.row_order.dataset", "dataset", "the row order", mi_of(row_order), options.id_mi, options));
   if (id) {
     const core::Column& column = table.column(*id);
     out.push_back(mi_finding(fmt::format("leakage.id_target.{}", column.name()), column.name(),
-                             fmt::format("the id {}", column.name()), mi_of(order_scores(column)), options.id_mi));
+                             fmt::format("the id {}", column.name()), mi_of(order_scores(column)), options.id_mi, options));
   }
   return out;
 }

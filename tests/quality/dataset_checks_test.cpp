@@ -48,6 +48,12 @@ TEST(DuplicateColumns, SameContentUnderAnotherName) {
   EXPECT_EQ(check_duplicate_columns(t, distinct, kDefaults).status, Status::pass);
 }
 
+TEST(DuplicateColumns, EmptyColumnsAreNotDuplicates) {
+  core::Table t({ints("a", {0, 0}, {0, 0}), doubles("b", {0, 0}, {0, 0}), ints("c", {1, 2})});
+  const std::vector<std::size_t> cols{0, 1, 2};
+  EXPECT_EQ(check_duplicate_columns(t, cols, kDefaults).status, Status::pass);
+}
+
 TEST(ClassLabels, OrderedByValue) {
   const auto labels = class_labels(texts("y", {"b", "a", "b", ""}, {1, 1, 1, 0}), 50);
   ASSERT_TRUE(labels);

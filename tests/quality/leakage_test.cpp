@@ -99,6 +99,14 @@ TEST(IdLeakage, SortedByLabelIsCaught) {
   EXPECT_EQ(check_id_leakage(clean, "y", std::nullopt, kDefaults)[0].status, Status::pass);
 }
 
+TEST(IdLeakage, TooFewRowsAreReportedNotJudged) {
+  core::Table t({ints("y", {0, 0, 1})});
+  const auto f = check_id_leakage(t, "y", std::nullopt, kDefaults);
+  EXPECT_DOUBLE_EQ(*f[0].value, 1.0);
+  EXPECT_EQ(f[0].status, Status::info);
+  EXPECT_NE(f[0].reason.find("only 3 rows"), std::string::npos);
+}
+
 TEST(QuantileBins, FewDistinctValuesGetOneBinEach) {
   const std::vector<double> v{1, 1, 2, 2, 2, 3, NAN};
   const auto codes = quantile_bins(v, 10);
