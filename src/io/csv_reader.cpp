@@ -318,15 +318,17 @@ CsvResult read_csv(const ReadFn& read, const std::string& name, const ReadOption
   return parser.run(bytes_done, total_bytes, size_hint);
 }
 
-core::Table read_csv_text(std::string_view text, const ReadOptions& options, const std::string& name) {
-  std::size_t pos = 0;
-  const ReadFn read = [&](char* dst, std::size_t n) {
+ReadFn read_from_memory(std::string_view text) {
+  return [text, pos = std::size_t{0}](char* dst, std::size_t n) mutable {
     const std::size_t k = std::min(n, text.size() - pos);
     std::memcpy(dst, text.data() + pos, k);
     pos += k;
     return k;
   };
-  return read_csv(read, name, options, {}, 0, text.size()).table;
+}
+
+core::Table read_csv_text(std::string_view text, const ReadOptions& options, const std::string& name) {
+  return read_csv(read_from_memory(text), name, options, {}, 0, text.size()).table;
 }
 
 }  // namespace assay::io

@@ -33,6 +33,9 @@ CsvResult read_csv(const ReadFn& read, const std::string& name, const ReadOption
                    const std::function<std::size_t()>& bytes_done = {}, std::size_t total_bytes = 0,
                    std::size_t size_hint = 0);
 
+// A ReadFn over text held in memory.
+ReadFn read_from_memory(std::string_view text);
+
 // Parses CSV text held in memory (tests, fuzzing).
 core::Table read_csv_text(std::string_view text, const ReadOptions& options = {}, const std::string& name = "<text>");
 

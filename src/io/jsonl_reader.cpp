@@ -364,14 +364,7 @@ CsvResult read_jsonl(const ReadFn& read, const std::string& name, const ReadOpti
 }
 
 core::Table read_jsonl_text(std::string_view text, const ReadOptions& options, const std::string& name) {
-  std::size_t pos = 0;
-  const ReadFn read = [&](char* dst, std::size_t n) {
-    const std::size_t k = std::min(n, text.size() - pos);
-    std::memcpy(dst, text.data() + pos, k);
-    pos += k;
-    return k;
-  };
-  return read_jsonl(read, name, options).table;
+  return read_jsonl(read_from_memory(text), name, options).table;
 }
 
 }  // namespace assay::io
