@@ -17,8 +17,8 @@ std::uint64_t order_key(double value) noexcept {
 
 namespace {
 
-constexpr int kDigitBits = 8;
-constexpr int kPasses = 8;
+constexpr int kDigitBits = 11;
+constexpr int kPasses = 6;  // 6 x 11 bits >= 64
 constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
 constexpr std::uint64_t kSign = std::uint64_t{1} << 63;
 
