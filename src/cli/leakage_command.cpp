@@ -53,14 +53,14 @@ void add_leakage_command(CLI::App& app, const Context& context, Runner& runner) 
   auto args = std::make_shared<LeakageArgs>();
   auto* command = app.add_subcommand("leakage", "Leakage between train and test (shared rows, time order, ids) "
                                                 "and features that predict the target by themselves");
-  command->add_option("--train", args->train, "Training data (CSV or JSON Lines)")->required();
-  command->add_option("--test", args->test, "Test or scoring data")->required();
-  command->add_option("--target", args->roles.target, "Target column (in train) for target, id and row-order leakage");
-  command->add_option("--id", args->roles.id, "Id column: excluded from row hashes; ids shared by train and test");
-  command->add_option("--timestamp", args->roles.timestamp, "Time column: test rows older than the newest train row");
-  command->add_option("--ignore", args->roles.ignore, "Columns to leave out of every check");
-  command->add_option("--thresholds", args->thresholds, "JSON file of threshold overrides (docs/quality.md)");
-  command->add_option("--set", args->settings, "Override one threshold or parameter: KEY=VALUE (e.g. target_auc.fail=0.99)");
+  command->add_option("--train", args->train, "Training data (CSV or JSON Lines)")->required()->type_name("FILE");
+  command->add_option("--test", args->test, "Test or scoring data")->required()->type_name("FILE");
+  command->add_option("--target", args->roles.target, "Target column (in train) for target, id and row-order leakage")->type_name("COL");
+  command->add_option("--id", args->roles.id, "Id column: excluded from row hashes; ids shared by train and test")->type_name("COL");
+  command->add_option("--timestamp", args->roles.timestamp, "Time column: test rows older than the newest train row")->type_name("COL");
+  command->add_option("--ignore", args->roles.ignore, "Columns to leave out of every check")->type_name("COL");
+  command->add_option("--thresholds", args->thresholds, "JSON file of threshold overrides (docs/quality.md)")->type_name("FILE");
+  command->add_option("--set", args->settings, "Override one threshold or parameter: KEY=VALUE (e.g. target_auc.fail=0.99)")->type_name("KEY=VALUE");
   command->add_flag("--all", args->all, "Show passing checks in the table too");
   add_read_flags(*command, args->read);
   command->callback([&context, &runner, args] {

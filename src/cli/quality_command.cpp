@@ -60,15 +60,15 @@ void add_quality_command(CLI::App& app, const Context& context, Runner& runner) 
   auto args = std::make_shared<Args>();
   auto* command = app.add_subcommand("quality", "Data quality checks: missing values, types, ranges, duplicates, "
                                                 "cardinality, outliers, class balance, leakage, schema anomalies");
-  command->add_option("--data,data", args->data, "CSV or JSON Lines file to check")->required();
-  command->add_option("--reference", args->reference, "Reference data (e.g. training) for ranges, categories, kinds");
-  command->add_option("--schema", args->schema, "Schema file (assay schema infer) to validate against");
-  command->add_option("--target", args->roles.target, "Target column: missing labels, class balance, leakage");
-  command->add_option("--id", args->roles.id, "Id column: excluded from duplicate rows; checked for leakage");
-  command->add_option("--timestamp", args->roles.timestamp, "Timestamp column");
-  command->add_option("--ignore", args->roles.ignore, "Columns to leave out of every check");
-  command->add_option("--thresholds", args->thresholds, "JSON file of threshold overrides (docs/quality.md)");
-  command->add_option("--set", args->settings, "Override one threshold or parameter: KEY=VALUE (e.g. missing.warn=0.1)");
+  command->add_option("--data", args->data, "CSV or JSON Lines file to check")->required()->type_name("FILE");
+  command->add_option("--reference", args->reference, "Reference data (e.g. training) for ranges, categories, kinds")->type_name("FILE");
+  command->add_option("--schema", args->schema, "Schema file (assay schema infer) to validate against")->type_name("FILE");
+  command->add_option("--target", args->roles.target, "Target column: missing labels, class balance, leakage")->type_name("COL");
+  command->add_option("--id", args->roles.id, "Id column: excluded from duplicate rows; checked for leakage")->type_name("COL");
+  command->add_option("--timestamp", args->roles.timestamp, "Timestamp column")->type_name("COL");
+  command->add_option("--ignore", args->roles.ignore, "Columns to leave out of every check")->type_name("COL");
+  command->add_option("--thresholds", args->thresholds, "JSON file of threshold overrides (docs/quality.md)")->type_name("FILE");
+  command->add_option("--set", args->settings, "Override one threshold or parameter: KEY=VALUE (e.g. missing.warn=0.1)")->type_name("KEY=VALUE");
   command->add_flag("--all", args->all, "Show passing checks in the table too");
   add_read_flags(*command, args->read);
   command->callback([&context, &runner, args] {
