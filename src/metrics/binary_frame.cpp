@@ -1,31 +1,67 @@
 #include "metrics/binary_frame.hpp"
 
+#include <array>
+
 #include "metrics/confusion.hpp"
 #include "metrics/probability.hpp"
 
 namespace assay::metrics {
+
+namespace {
+
+// Unweighted scores: one position per non-empty (tie group, truth,
+// prediction) cell, in group order.
+void fill_cells(BinaryFrame& frame, const BinaryInputs& inputs, const RankedScores& ranked) {
+  std::size_t j = 0;
+  std::size_t cell = 0;
+  for (const std::uint32_t end : ranked.group_end) {
+    std::array<std::uint32_t, 4> rows{};  // by truth * 2 + predicted
+    for (; j < end; ++j) {
+      const std::uint32_t i = ranked.order[j];
+      const unsigned predicted = frame.prediction_column && inputs.predicted[i] != 0 ? 1 : 0;
+      ++rows[(inputs.truth[i] != 0 ? 2 : 0) + predicted];
+    }
+    const std::size_t first = frame.count.size();
+    for (unsigned c = 0; c < 4; ++c) {
+      if (rows[c] == 0) continue;
+      frame.counter.push_back(PoissonPair::counter(cell++));
+      frame.count.push_back(rows[c]);
+      frame.flags.push_back(static_cast<std::uint8_t>((c >> 1 ? BinaryFrame::kTruth : 0) |
+                                                      (c & 1 ? BinaryFrame::kPredicted : 0)));
+    }
+    if (frame.count.size() > first) frame.flags.back() |= BinaryFrame::kGroupEnd;
+  }
+}
+
+}  // namespace
 
 BinaryFrame make_binary_frame(const BinaryInputs& inputs, const RankedScores* ranked, double threshold) {
   BinaryFrame frame;
   const bool scored = ranked != nullptr;
   frame.ranked = scored;
   frame.prediction_column = !inputs.predicted.empty();
-  const std::size_t n = scored ? ranked->order.size() : inputs.truth.size();
-  frame.counter.resize(n);
-  frame.flags.resize(n);
-  if (!inputs.weight.empty()) frame.weight.resize(n);
-  for (std::size_t j = 0; j < n; ++j) {
-    const std::size_t i = scored ? ranked->order[j] : j;
-    const bool truth = inputs.truth[i] != 0;
-    const bool predicted = frame.prediction_column && inputs.predicted[i] != 0;
-    frame.counter[j] = PoissonPair::counter(i);
-    frame.flags[j] = static_cast<std::uint8_t>((truth ? BinaryFrame::kTruth : 0) |
-                                               (predicted ? BinaryFrame::kPredicted : 0) |
-                                               (scored ? 0 : BinaryFrame::kGroupEnd));
-    if (!frame.weight.empty()) frame.weight[j] = inputs.weight[i];
+  if (scored && inputs.weight.empty()) {
+    fill_cells(frame, inputs, *ranked);
+  } else {
+    const std::size_t n = scored ? ranked->order.size() : inputs.truth.size();
+    frame.counter.resize(n);
+    frame.flags.resize(n);
+    if (!inputs.weight.empty()) frame.weight.resize(n);
+    for (std::size_t j = 0; j < n; ++j) {
+      const std::size_t i = scored ? ranked->order[j] : j;
+      const bool truth = inputs.truth[i] != 0;
+      const bool predicted = frame.prediction_column && inputs.predicted[i] != 0;
+      frame.counter[j] = PoissonPair::counter(i);
+      frame.flags[j] = static_cast<std::uint8_t>((truth ? BinaryFrame::kTruth : 0) |
+                                                 (predicted ? BinaryFrame::kPredicted : 0) |
+                                                 (scored ? 0 : BinaryFrame::kGroupEnd));
+      if (!frame.weight.empty()) frame.weight[j] = inputs.weight[i];
+    }
+    if (scored) {
+      for (const std::uint32_t end : ranked->group_end) frame.flags[end - 1] |= BinaryFrame::kGroupEnd;
+    }
   }
   if (!scored) return frame;
-  for (const std::uint32_t end : ranked->group_end) frame.flags[end - 1] |= BinaryFrame::kGroupEnd;
   const std::size_t groups = ranked->group_end.size();
   const bool probabilities = count_outside_unit(inputs.score) == 0;
   frame.log_loss_positive.resize(groups);
@@ -65,10 +101,6 @@ std::array<BinaryTotals, 2> dispatch(const BinaryFrame& frame, const Draws& draw
                                  : dispatch_parts<A, false>(frame, draws, parts);
 }
 
-struct UnitDraws {
-  std::array<std::uint32_t, 2> at_counter(std::uint64_t) const noexcept { return {1, 1}; }
-};
-
 }  // namespace
 
 std::array<BinaryTotals, 2> accumulate_pair(const BinaryFrame& frame, const PoissonPair& draws, unsigned parts) {
@@ -77,8 +109,8 @@ std::array<BinaryTotals, 2> accumulate_pair(const BinaryFrame& frame, const Pois
 }
 
 BinaryTotals accumulate_unit(const BinaryFrame& frame) {
-  return frame.weight.empty() ? dispatch<std::uint64_t>(frame, UnitDraws{}, kAllParts)[0]
-                              : dispatch<double>(frame, UnitDraws{}, kAllParts)[0];
+  return frame.weight.empty() ? dispatch<std::uint64_t>(frame, detail::UnitDraws{}, kAllParts)[0]
+                              : dispatch<double>(frame, detail::UnitDraws{}, kAllParts)[0];
 }
 
 void binary_metrics(const BinaryTotals& totals, const BinaryFrame& frame, MetricSet& out) {

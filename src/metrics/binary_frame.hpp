@@ -20,15 +20,22 @@
 
 #include "metrics/binary.hpp"
 #include "metrics/poisson.hpp"
+#include "metrics/poisson_sum.hpp"
 #include "metrics/ranked.hpp"
 #include "metrics/result.hpp"
 
 namespace assay::metrics {
 
+// Positions are rows, or -- for unweighted scores -- cells: the rows of one
+// tie group with one label and one prediction, which no metric tells apart.
+// A cell of c rows is drawn once as Poisson(c) (metrics/poisson_sum.hpp),
+// exactly the law of the sum of its rows' Poisson(1) multiplicities; with 10
+// rows per distinct score that is 10 times fewer draws.
 struct BinaryFrame {
   enum Flag : std::uint8_t { kTruth = 1, kPredicted = 2, kGroupEnd = 4 };
 
-  std::vector<std::uint64_t> counter;  // PoissonPair::counter of each position's row
+  std::vector<std::uint64_t> counter;  // PoissonPair::counter of each position (row or cell index)
+  std::vector<std::uint32_t> count;    // rows in each cell; empty when positions are rows
   std::vector<std::uint8_t> flags;     // Flag bits per position
   std::vector<double> weight;          // empty: unit weights
   // Per tie group: the log loss and Brier terms of a positive and of a
@@ -75,8 +82,23 @@ struct GroupTotals {
   double ap = 0.0, log_loss = 0.0, brier = 0.0;
 };
 
+// Draws of position j: per row, or per cell of frame.count[j] rows.
+inline std::array<std::uint32_t, 2> draw_at(const PoissonPair& draws, const BinaryFrame& frame, std::size_t j,
+                                            const PoissonSums& sums) noexcept {
+  return frame.count.empty() ? draws.at_counter(frame.counter[j]) : sums.cell(draws, frame.counter[j], frame.count[j]);
+}
+
+// Every row drawn once: the data themselves.
+struct UnitDraws {};
+inline std::array<std::uint32_t, 2> draw_at(const UnitDraws&, const BinaryFrame& frame, std::size_t j,
+                                            const PoissonSums&) noexcept {
+  const std::uint32_t c = frame.count.empty() ? 1 : frame.count[j];
+  return {c, c};
+}
+
 template <class A, unsigned Parts, bool PredictionColumn, class Draws>
 std::array<BinaryTotals, 2> accumulate_pair(const BinaryFrame& frame, const Draws& draws) {
+  const PoissonSums& sums = PoissonSums::instance();
   constexpr std::size_t kChunk = 4096;
   const std::size_t n = frame.counter.size();
   std::vector<A> buffer(4 * kChunk);  // group sums of a chunk: tp and fp of each lane
@@ -90,7 +112,7 @@ std::array<BinaryTotals, 2> accumulate_pair(const BinaryFrame& frame, const Draw
     const std::size_t end = std::min(n, start + kChunk);
     std::size_t g = 0;
     for (std::size_t j = start; j < end; ++j) {
-      const auto m = draws.at_counter(frame.counter[j]);
+      const auto m = draw_at(draws, frame, j, sums);
       const unsigned f = frame.flags[j];
       const unsigned truth = f & 1u, predicted = (f >> 1) & 1u, last = (f >> 2) & 1u;
       for (std::size_t h = 0; h < 2; ++h) {

@@ -34,9 +34,12 @@ class PoissonPair {
   // scattered order.
   static constexpr std::uint64_t counter(std::uint64_t row) noexcept { return row * kGamma; }
 
+  // The 64-bit hash behind the draws of counter `c`: two uniform 32-bit halves.
+  std::uint64_t hash(std::uint64_t c) const noexcept { return mix64(start_ + c); }
+
   // Multiplicities {even, odd} of the row whose counter is `c`.
   std::array<std::uint32_t, 2> at_counter(std::uint64_t c) const noexcept {
-    const std::uint64_t h = mix64(start_ + c);
+    const std::uint64_t h = hash(c);
     return {poisson(static_cast<std::uint32_t>(h)), poisson(static_cast<std::uint32_t>(h >> 32))};
   }
   std::array<std::uint32_t, 2> operator()(std::uint64_t row) const noexcept { return at_counter(counter(row)); }

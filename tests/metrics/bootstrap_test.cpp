@@ -10,6 +10,7 @@
 #include "metrics/binary.hpp"
 #include "metrics/bootstrap.hpp"
 #include "metrics/poisson.hpp"
+#include "metrics/poisson_sum.hpp"
 
 namespace assay::metrics {
 namespace {
@@ -36,6 +37,30 @@ TEST(Poisson, MultiplicitiesFollowPoissonOne) {
     EXPECT_NEAR(freq[k], expected, 5.0 * std::sqrt(expected) + 1.0) << "P(X = " << k << ")";
     pmf /= static_cast<double>(k + 1);
   }
+}
+
+TEST(PoissonSums, CellDrawsHaveMeanAndVarianceOfTheirCount) {
+  const PoissonSums& sums = PoissonSums::instance();
+  const PoissonPair draws(77, 3);
+  for (const std::uint32_t count : {1u, 3u, 17u, 64u, 65u, 300u}) {
+    double sum = 0.0, sum_sq = 0.0;
+    const std::size_t n = 200'000;
+    for (std::size_t i = 0; i < n; ++i) {
+      for (const std::uint32_t m : sums.cell(draws, PoissonPair::counter(i), count)) {
+        sum += m;
+        sum_sq += static_cast<double>(m) * m;
+      }
+    }
+    const double mean = sum / (2.0 * n);
+    const double variance = sum_sq / (2.0 * n) - mean * mean;
+    // sd of the mean: sqrt(count / 4e5); allow 5 of them.
+    EXPECT_NEAR(mean, count, 5.0 * std::sqrt(count / 4e5)) << count;
+    EXPECT_NEAR(variance / count, 1.0, 0.02) << count;
+  }
+  // P(X = 0) for a cell of 3 rows is e^-3.
+  std::size_t zeros = 0;
+  for (std::size_t i = 0; i < 400'000; ++i) zeros += sums.cell(draws, PoissonPair::counter(i), 3)[0] == 0;
+  EXPECT_NEAR(zeros / 4e5, std::exp(-3.0), 5.0 * std::sqrt(std::exp(-3.0) / 4e5));
 }
 
 TEST(Poisson, DrawsArePureFunctionsOfSeedResampleAndRow) {

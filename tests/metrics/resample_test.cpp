@@ -13,6 +13,7 @@
 #include "metrics/binary.hpp"
 #include "metrics/multiclass.hpp"
 #include "metrics/poisson.hpp"
+#include "metrics/poisson_sum.hpp"
 #include "metrics/regression.hpp"
 
 namespace assay::metrics {
@@ -125,33 +126,79 @@ TEST(Resample, WeightedRegressionMedianIsTheLowerWeightedMedian) {
   EXPECT_DOUBLE_EQ(resampled(r, "median_absolute_error"), median);
 }
 
-TEST(Resample, BinaryPassEqualsExpandedData) {
+// With weights the binary pass draws per row.
+TEST(Resample, WeightedBinaryPassEqualsExpandedData) {
   const std::size_t n = 5000;  // > one 4096-row chunk
   const Data d = make(n);
-  const Result r = evaluate_binary({.truth = d.label, .score = d.p}, {.bootstrap = {.resamples = 1, .seed = kSeed}});
+  const std::vector<double> ones(n, 1.0);
+  const Result r = evaluate_binary({.truth = d.label, .score = d.p, .weight = ones},
+                                   {.bootstrap = {.resamples = 1, .seed = kSeed}});
   const auto m = multiplicities(n);
   // Mann-Whitney with ties as one half, on the expanded data.
-  double pos = 0, neg = 0, wins = 0, correct = 0, total = 0, brier = 0;
+  std::vector<double> neg_at(101, 0.0), pos_at(101, 0.0);
+  double correct = 0, total = 0, brier = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (d.label[i]) pos += m[i]; else neg += m[i];
+    (d.label[i] ? pos_at : neg_at)[static_cast<std::size_t>(std::lround(d.p[i] * 100))] += m[i];
     total += m[i];
     correct += m[i] * ((d.p[i] >= 0.5) == (d.label[i] == 1));
     brier += m[i] * (d.label[i] - d.p[i]) * (d.label[i] - d.p[i]);
   }
-  std::vector<double> neg_at(101, 0.0);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!d.label[i]) neg_at[static_cast<std::size_t>(std::lround(d.p[i] * 100))] += m[i];
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!d.label[i]) continue;
-    const auto s = static_cast<std::size_t>(std::lround(d.p[i] * 100));
-    double below = 0;
-    for (std::size_t k = 0; k < s; ++k) below += neg_at[k];
-    wins += m[i] * (below + 0.5 * neg_at[s]);
+  double pos = 0, neg = 0, wins = 0, below = 0;
+  for (std::size_t s = 0; s <= 100; ++s) {
+    wins += pos_at[s] * (below + 0.5 * neg_at[s]);
+    below += neg_at[s];
+    pos += pos_at[s];
+    neg += neg_at[s];
   }
   EXPECT_NEAR(resampled(r, "roc_auc"), wins / (pos * neg), 1e-12);
   EXPECT_NEAR(resampled(r, "accuracy"), correct / total, 1e-12);
   EXPECT_NEAR(resampled(r, "brier_score"), brier / total, 1e-12);
+}
+
+// Without weights the rows of a (tie group, label) cell are drawn at once:
+// Poisson(rows) from the cell's index, groups in descending score order.
+TEST(Resample, UnweightedBinaryPassDrawsCells) {
+  const std::size_t n = 5000;
+  const Data d = make(n);
+  const Result r = evaluate_binary({.truth = d.label, .score = d.p}, {.bootstrap = {.resamples = 1, .seed = kSeed}});
+  std::vector<std::uint32_t> neg_rows(101, 0), pos_rows(101, 0);
+  for (std::size_t i = 0; i < n; ++i) (d.label[i] ? pos_rows : neg_rows)[static_cast<std::size_t>(std::lround(d.p[i] * 100))]++;
+  const PoissonPair draws(kSeed, 0);
+  const PoissonSums& sums = PoissonSums::instance();
+  std::vector<double> neg_at(101, 0.0), pos_at(101, 0.0);
+  std::uint64_t cell = 0;
+  for (std::size_t s = 101; s-- > 0;) {
+    if (neg_rows[s] > 0) neg_at[s] = sums.cell(draws, PoissonPair::counter(cell++), neg_rows[s])[0];
+    if (pos_rows[s] > 0) pos_at[s] = sums.cell(draws, PoissonPair::counter(cell++), pos_rows[s])[0];
+  }
+  double pos = 0, neg = 0, wins = 0, below = 0, correct = 0;
+  for (std::size_t s = 0; s <= 100; ++s) {
+    wins += pos_at[s] * (below + 0.5 * neg_at[s]);
+    below += neg_at[s];
+    pos += pos_at[s];
+    neg += neg_at[s];
+    correct += s >= 50 ? pos_at[s] : neg_at[s];
+  }
+  EXPECT_NEAR(resampled(r, "roc_auc"), wins / (pos * neg), 1e-12);
+  EXPECT_NEAR(resampled(r, "accuracy"), correct / (pos + neg), 1e-12);
+}
+
+// Drawing cells or rows is the same law: the intervals agree up to Monte Carlo error.
+TEST(Resample, CellAndRowDrawsGiveTheSameIntervals) {
+  const std::size_t n = 4000;
+  const Data d = make(n);
+  const std::vector<double> ones(n, 1.0);
+  const BinaryOptions options{.bootstrap = {.resamples = 2000, .seed = 5, .metrics = {"roc_auc", "log_loss"}}};
+  const Result cells = evaluate_binary({.truth = d.label, .score = d.p}, options);
+  const Result rows = evaluate_binary({.truth = d.label, .score = d.p, .weight = ones}, options);
+  ASSERT_EQ(cells.bootstrap.intervals.size(), 2u);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const Interval& a = cells.bootstrap.intervals[k];
+    const Interval& b = rows.bootstrap.intervals[k];
+    const double width = b.high - b.low;
+    EXPECT_NEAR(a.high - a.low, width, 0.1 * width) << a.metric;
+    EXPECT_NEAR((a.high + a.low) / 2, (b.high + b.low) / 2, 0.1 * width) << a.metric;
+  }
 }
 
 TEST(Resample, MulticlassPassEqualsExpandedData) {
