@@ -24,6 +24,12 @@ nlohmann::json parse_json(std::string_view text, const std::string& file) {
     std::string what = e.what();
     if (const auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
     throw core::Error(core::Location{.file = file, .line = line, .column = column}, "invalid JSON: " + what);
+  } catch (const nlohmann::json::exception& e) {
+    // Not a syntax error but a value JSON cannot hold here, such as a number
+    // beyond the double range (found by fuzzing).
+    std::string what = e.what();
+    if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    throw core::Error(core::Location{.file = file}, "invalid JSON: " + what);
   }
 }
 
