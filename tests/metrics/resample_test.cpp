@@ -155,6 +155,31 @@ TEST(Resample, WeightedBinaryPassEqualsExpandedData) {
   EXPECT_NEAR(resampled(r, "brier_score"), brier / total, 1e-12);
 }
 
+// A prediction column: the confusion matrix is counted per row, not read at a threshold.
+TEST(Resample, PredictionColumnConfusionEqualsExpandedData) {
+  const std::size_t n = 3000;
+  const Data d = make(n);
+  std::vector<std::uint8_t> predicted(n);
+  std::vector<double> w(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    predicted[i] = (i % 7 == 0) ? 1 - d.label[i] : d.label[i];
+    w[i] = 0.5 + (i % 3);
+  }
+  const Result r = evaluate_binary({.truth = d.label, .predicted = predicted, .score = d.p, .weight = w},
+                                   {.bootstrap = {.resamples = 1, .seed = kSeed}});
+  const auto m = multiplicities(n);
+  double correct = 0, total = 0, tp = 0, predicted_positive = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double mw = m[i] * w[i];
+    total += mw;
+    correct += predicted[i] == d.label[i] ? mw : 0;
+    tp += predicted[i] && d.label[i] ? mw : 0;
+    predicted_positive += predicted[i] ? mw : 0;
+  }
+  EXPECT_NEAR(resampled(r, "accuracy"), correct / total, 1e-12);
+  EXPECT_NEAR(resampled(r, "precision"), tp / predicted_positive, 1e-12);
+}
+
 // Without weights the rows of a (tie group, label) cell are drawn at once:
 // Poisson(rows) from the cell's index, groups in descending score order.
 TEST(Resample, UnweightedBinaryPassDrawsCells) {
