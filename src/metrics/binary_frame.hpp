@@ -83,15 +83,15 @@ struct GroupTotals {
 };
 
 // Draws of position j: per row, or per cell of frame.count[j] rows.
-inline std::array<std::uint32_t, 2> draw_at(const PoissonPair& draws, const BinaryFrame& frame, std::size_t j,
-                                            const PoissonSums& sums) noexcept {
+[[gnu::always_inline]] inline std::array<std::uint32_t, 2> draw_at(const PoissonPair& draws, const BinaryFrame& frame,
+                                                                   std::size_t j, const PoissonSums& sums) noexcept {
   return frame.count.empty() ? draws.at_counter(frame.counter[j]) : sums.cell(draws, frame.counter[j], frame.count[j]);
 }
 
 // Every row drawn once: the data themselves.
 struct UnitDraws {};
-inline std::array<std::uint32_t, 2> draw_at(const UnitDraws&, const BinaryFrame& frame, std::size_t j,
-                                            const PoissonSums&) noexcept {
+[[gnu::always_inline]] inline std::array<std::uint32_t, 2> draw_at(const UnitDraws&, const BinaryFrame& frame,
+                                                                   std::size_t j, const PoissonSums&) noexcept {
   const std::uint32_t c = frame.count.empty() ? 1 : frame.count[j];
   return {c, c};
 }

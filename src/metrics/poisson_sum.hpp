@@ -22,7 +22,7 @@ class PoissonSums {
   static const PoissonSums& instance();
 
   // The Poisson(lambda) inverse CDF of u, 1 <= lambda <= kMaxLambda.
-  std::uint32_t draw(std::uint32_t u, std::uint32_t lambda) const noexcept {
+  [[gnu::always_inline]] std::uint32_t draw(std::uint32_t u, std::uint32_t lambda) const noexcept {
     const Table& t = tables_[lambda];
     std::uint32_t k = t.guide[u >> 24];
     const std::uint64_t* upper = thresholds_.data() + t.offset;
@@ -32,7 +32,8 @@ class PoissonSums {
 
   // Multiplicities {even, odd} of a cell of `count` rows whose counter is `c`
   // (PoissonPair::counter of the cell's index).
-  std::array<std::uint32_t, 2> cell(const PoissonPair& draws, std::uint64_t c, std::uint32_t count) const noexcept {
+  [[gnu::always_inline]] std::array<std::uint32_t, 2> cell(const PoissonPair& draws, std::uint64_t c,
+                                                           std::uint32_t count) const noexcept {
     const std::uint64_t h = draws.hash(c);
     if (count <= kMaxLambda) [[likely]] {
       return {draw(static_cast<std::uint32_t>(h), count), draw(static_cast<std::uint32_t>(h >> 32), count)};
