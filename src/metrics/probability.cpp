@@ -31,21 +31,6 @@ Value weighted_mean(std::size_t n, std::span<const double> weight, Term term) {
 
 }  // namespace
 
-Value binary_log_loss(std::span<const std::uint8_t> truth, std::span<const double> score,
-                      std::span<const double> weight) {
-  return weighted_mean(truth.size(), weight, [&](std::size_t i) { return binary_log_loss_term(score[i], truth[i] != 0); });
-}
-
-Value brier_score(std::span<const std::uint8_t> truth, std::span<const double> score, std::span<const double> weight) {
-  if (const std::size_t outside = count_outside_unit(score); outside > 0) {
-    return Value::undefined(std::to_string(outside) + " scores are outside [0, 1]; the Brier score needs probabilities");
-  }
-  return weighted_mean(truth.size(), weight, [&](std::size_t i) {
-    const double d = static_cast<double>(truth[i]) - score[i];
-    return d * d;
-  });
-}
-
 std::size_t count_outside_unit(std::span<const double> score) noexcept {
   std::size_t outside = 0;
   for (const double p : score) outside += (p < 0.0 || p > 1.0) ? 1 : 0;

@@ -23,15 +23,6 @@ inline constexpr double kLogLossEps = std::numeric_limits<double>::epsilon();
 // -log q, where q is the renormalised clipped probability of the true class.
 double binary_log_loss_term(double p, bool positive) noexcept;
 
-// Weighted mean log loss; `weight` empty means unit weights. Undefined when
-// the weights sum to zero.
-Value binary_log_loss(std::span<const std::uint8_t> truth, std::span<const double> score,
-                      std::span<const double> weight);
-
-// Weighted mean of (y - p)^2. scikit-learn raises when a probability is
-// outside [0, 1]; the value is then undefined with that reason.
-Value brier_score(std::span<const std::uint8_t> truth, std::span<const double> score, std::span<const double> weight);
-
 // Rows whose score is outside [0, 1].
 std::size_t count_outside_unit(std::span<const double> score) noexcept;
 
