@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -239,9 +240,36 @@ Evaluation ranking(const core::Table& table, const Spec& spec, std::span<const s
   return out;
 }
 
+// The metrics each task reports (those that can get an interval).
+std::vector<std::string> task_metrics(Task task) {
+  switch (task) {
+    case Task::binary:
+      return {"accuracy", "balanced_accuracy", "precision", "recall", "f1", "specificity", "mcc", "cohen_kappa",
+              "roc_auc", "average_precision", "log_loss", "brier_score"};
+    case Task::multiclass:
+      return {"accuracy", "balanced_accuracy", "precision_macro", "recall_macro", "f1_macro", "precision_micro",
+              "recall_micro", "f1_micro", "precision_weighted", "recall_weighted", "f1_weighted", "mcc",
+              "cohen_kappa", "log_loss", "top_k_accuracy", "roc_auc_ovr", "roc_auc_ovr_weighted"};
+    case Task::regression:
+      return {"mae", "mse", "rmse", "r2", "mape", "median_absolute_error", "explained_variance", "max_error",
+              "mean_pinball_loss"};
+    case Task::ranking:
+      return {"ndcg", "map", "mrr", "precision_at_k", "recall_at_k"};
+  }
+  return {};
+}
+
 }  // namespace
 
 Evaluation evaluate(const core::Table& table, const Spec& spec) {
+  const std::vector<std::string> known = task_metrics(spec.task);
+  for (const auto& name : spec.bootstrap.metrics) {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      throw core::Error(core::Location{.path = "--ci-metrics"},
+                        fmt::format("no {} metric '{}' (expected one of {})", task_name(spec.task), name,
+                                    fmt::join(known, ", ")));
+    }
+  }
   if (!(spec.bootstrap.level > 0.0 && spec.bootstrap.level < 1.0)) {
     throw core::Error(core::Location{.path = "--ci"}, fmt::format("expected a level in (0, 1), got {}", spec.bootstrap.level));
   }

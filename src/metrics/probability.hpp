@@ -1,6 +1,7 @@
 #pragma once
-// Probability metrics: log_loss and brier_score_loss as scikit-learn 1.2.1
-// computes them, and the checks on probabilities the issue asks to report.
+// Log loss as scikit-learn 1.2.1 computes it, and the checks on
+// probabilities the issue asks to report (the binary Brier score and log
+// loss are summed in binary.cpp's row reduce from these terms).
 //
 // log_loss (scikit-learn 1.2.1): probabilities are clipped to
 // [eps, 1 - eps] with eps = numpy.finfo(float64).eps = 2.22e-16 (1.2 made

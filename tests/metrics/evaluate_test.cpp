@@ -36,6 +36,12 @@ TEST(Evaluate, NullRowsAreDroppedAndReported) {
   EXPECT_NE(e.result.warnings[0].find("dropped 1 of 6 rows with a null in y, p"), std::string::npos);
 }
 
+TEST(Evaluate, UnknownIntervalMetricIsRefusedWithTheList) {
+  const std::string what =
+      error_of(binary_table(), {.target = "y", .score = "p", .bootstrap = {.metrics = {"rocauc"}}});
+  EXPECT_NE(what.find("no binary metric 'rocauc' (expected one of accuracy,"), std::string::npos) << what;
+}
+
 TEST(Evaluate, ZeroWeightsEverywhereAreRefused) {
   const core::Table t({core::Column::int64("y", {1, 0}), core::Column::float64("p", {0.9, 0.3}),
                        core::Column::float64("w", {0, 0})});
