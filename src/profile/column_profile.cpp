@@ -79,7 +79,9 @@ void profile_float(const core::Column& column, const ProfileOptions& options, Co
   const std::vector<double> sorted = stats::sorted_values(values, column.validity());
   out.count = sorted.size();
   out.nulls = values.size() - sorted.size();
-  for (const double v : sorted) out.infinities += std::isinf(v) ? 1 : 0;
+  // Sorted: the infinities are at the two ends.
+  for (auto it = sorted.begin(); it != sorted.end() && std::isinf(*it) && *it < 0; ++it) ++out.infinities;
+  for (auto it = sorted.rbegin(); it != sorted.rend() && std::isinf(*it) && *it > 0; ++it) ++out.infinities;
   if (!sorted.empty()) {
     out.min = sorted.front();
     out.max = sorted.back();

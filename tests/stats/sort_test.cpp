@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -29,6 +30,62 @@ TEST(RadixSort, MatchesStdSortOnRandomDoubles) {
   EXPECT_EQ(values, expected);
 }
 
+// Values written with a few decimals (as CSV files hold them) sort through
+// their integer mantissas; the result must be the same doubles, bit for bit.
+std::vector<double> decimals(std::size_t n, double scale, int digits, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> uniform(-scale, scale);
+  const double p = std::pow(10.0, digits);
+  std::vector<double> values(n);
+  for (auto& v : values) v = std::nearbyint(uniform(rng) * p) / p + 0.0;  // no -0.0
+  return values;
+}
+
+void expect_sorted_like_std(std::vector<double> values) {
+  std::vector<double> expected = values;
+  std::sort(expected.begin(), expected.end());
+  radix_sort(values);
+  ASSERT_EQ(values.size(), expected.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(values[i]), std::bit_cast<std::uint64_t>(expected[i])) << "at " << i;
+  }
+}
+
+TEST(RadixSort, SortsSixDecimalValuesInANarrowRange) { expect_sorted_like_std(decimals(50'000, 500.0, 6, 1)); }
+
+TEST(RadixSort, SortsSixDecimalValuesWiderThan32Bits) { expect_sorted_like_std(decimals(50'000, 1e7, 6, 2)); }
+
+TEST(RadixSort, SortsIntegralDoubles) { expect_sorted_like_std(decimals(50'000, 1e12, 0, 3)); }
+
+TEST(RadixSort, SortsDecimalsWhenARareValueNeedsMoreDigits) {
+  std::vector<double> values = decimals(50'000, 100.0, 2, 4);
+  values[12'345] = 1.234567;  // missed by the sample that guesses the digits
+  values[33'333] = -7.5;
+  expect_sorted_like_std(values);
+}
+
+TEST(RadixSort, KeepsNegativeZeroAmongDecimals) {
+  std::vector<double> values = decimals(10'000, 10.0, 3, 5);
+  values[100] = -0.0;
+  values[200] = 0.0;
+  std::vector<double> expected = values;
+  radix_sort(values);
+  const auto zero = std::find(values.begin(), values.end(), 0.0);
+  ASSERT_NE(zero, values.end());
+  EXPECT_TRUE(std::signbit(*zero));  // -0.0 sorts before +0.0
+  EXPECT_FALSE(std::signbit(*(zero + 1)));
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(values, expected);
+}
+
+TEST(RadixSort, FallsBackForFullPrecisionValuesMixedWithDecimals) {
+  std::vector<double> values = decimals(10'000, 10.0, 3, 6);
+  values[50] = 0.1 + 0.2;  // 0.30000000000000004 has no short decimal form
+  values[60] = 1e300;
+  values[70] = 5e-324;
+  expect_sorted_like_std(values);
+}
+
 TEST(RadixSort, PutsNanLast) {
   std::vector<double> values{3.0, std::nan(""), -1.0, std::nan(""), 2.0};
   radix_sort(values);
@@ -49,6 +106,20 @@ TEST(RadixSort, SortsInt64AcrossTheWholeRange) {
 TEST(Argsort, IsStableForTies) {
   const std::vector<double> values{2.0, 1.0, 2.0, 1.0, 0.5};
   EXPECT_EQ(argsort(values), (std::vector<std::uint32_t>{4, 1, 3, 0, 2}));
+}
+
+TEST(Argsort, IsStableForTiesAmongDecimals) {
+  std::vector<double> values = decimals(20'000, 5.0, 1, 7);  // many ties
+  std::vector<std::uint32_t> expected(values.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) expected[i] = static_cast<std::uint32_t>(i);
+  std::stable_sort(expected.begin(), expected.end(), [&](auto a, auto b) { return values[a] < values[b]; });
+  EXPECT_EQ(argsort(values), expected);
+}
+
+TEST(Argsort, OrdersDecimalsWiderThan32Bits) {
+  const std::vector<double> values = decimals(20'000, 1e8, 6, 8);
+  const auto order = argsort(values);
+  for (std::size_t i = 1; i < order.size(); ++i) ASSERT_LE(values[order[i - 1]], values[order[i]]);
 }
 
 TEST(SortedValues, DropsNullsAndNan) {
