@@ -1,11 +1,16 @@
 #pragma once
 // ByteBuffer: a growable byte array that, unlike std::string::resize, does
 // not zero what it allocates (a 16 MiB read buffer would otherwise cost a
-// 16 MiB memset per file, however small the file).
+// 16 MiB memset per file, however small the file). Every allocation carries
+// kShortDecimalPadding readable bytes past its size, so cells at the very end
+// can be read a word at a time (short_decimal.hpp).
 
 #include <cstddef>
 #include <cstring>
 #include <memory>
+
+#include "core/huge_pages.hpp"
+#include "io/short_decimal.hpp"
 
 namespace assay::io {
 
@@ -20,7 +25,8 @@ class ByteBuffer {
   // Grows to at least n bytes, keeping the current bytes; never shrinks.
   void resize(std::size_t n) {
     if (n <= size_) return;
-    std::unique_ptr<char[]> bigger(new char[n]);
+    std::unique_ptr<char[]> bigger(new char[n + kShortDecimalPadding]);
+    core::advise_huge_pages(bigger.get(), n);
     if (size_ > 0) std::memcpy(bigger.get(), bytes_.get(), size_);
     bytes_ = std::move(bigger);
     size_ = n;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/huge_pages.hpp"
 #include "io/cell_parse.hpp"
 
 namespace assay::io {
@@ -30,8 +31,8 @@ bool NaTokens::contains_slow(std::string_view text) const noexcept {
   return false;
 }
 
-ChunkBuilder::ChunkBuilder(const NaTokens& na, std::optional<core::Kind> forced, std::size_t expected_rows)
-    : na_(na), forced_(forced), expected_rows_(expected_rows) {
+ChunkBuilder::ChunkBuilder(const NaTokens& na, std::optional<core::Kind> forced, std::size_t expected_rows, bool padded)
+    : na_(na), forced_(forced), expected_rows_(expected_rows), padded_(padded) {
   chunk_.valid.reserve(expected_rows);
   if (!forced) return;
   switch (*forced) {
@@ -57,7 +58,7 @@ void ChunkBuilder::push_null() {
 }
 
 // Picks the narrowest kind for the first non-null cell of an unforced column.
-bool ChunkBuilder::start(CellView cell) {
+bool ChunkBuilder::start(const CellView& cell) {
   const std::size_t n = leading_nulls_;
   std::int64_t i = 0;
   double f = 0.0;
@@ -110,7 +111,7 @@ ChunkBuilder::Result ChunkBuilder::fail(std::string message) {
   return Result::error;
 }
 
-ChunkBuilder::Result ChunkBuilder::append(CellView cell) {
+ChunkBuilder::Result ChunkBuilder::append(const CellView& cell) {
   if (cell.type == CellType::null || (cell.type != CellType::number && cell.type != CellType::boolean &&
                                       na_.contains(cell.text))) {
     push_null();
@@ -146,7 +147,7 @@ ChunkBuilder::Result ChunkBuilder::append(CellView cell) {
     }
     case ChunkKind::float64: {
       double f = 0.0;
-      if (!numeric_ok || !parse_float64(cell.text, f)) return mismatch("a number");
+      if (!numeric_ok || !parse_number(cell.text, f)) return mismatch("a number");
       chunk_.f64.push_back(f);
       break;
     }
@@ -221,6 +222,7 @@ ColumnAccumulator::ColumnAccumulator(std::optional<core::Kind> forced, double ca
 void ColumnAccumulator::reserve(std::size_t rows) {
   reserved_ = rows;
   data_.valid.reserve(rows);
+  core::advise_huge_pages(data_.valid);
 }
 
 // Converts what was accumulated so far to a wider kind.
@@ -229,11 +231,20 @@ void ColumnAccumulator::widen(ChunkKind to) {
   const std::size_t capacity = std::max(reserved_, n);
   switch (to) {
     case ChunkKind::empty: break;
-    case ChunkKind::boolean: data_.b.reserve(capacity); data_.b.assign(n, 0); break;
+    case ChunkKind::boolean:
+      data_.b.reserve(capacity);
+      core::advise_huge_pages(data_.b);
+      data_.b.assign(n, 0);
+      break;
     case ChunkKind::int64:
-    case ChunkKind::timestamp: data_.i64.reserve(capacity); data_.i64.assign(n, 0); break;
+    case ChunkKind::timestamp:
+      data_.i64.reserve(capacity);
+      core::advise_huge_pages(data_.i64);
+      data_.i64.assign(n, 0);
+      break;
     case ChunkKind::float64:
       data_.f64.reserve(capacity);
+      core::advise_huge_pages(data_.f64);
       if (data_.kind == ChunkKind::int64) {
         for (std::size_t r = 0; r < n; ++r) data_.f64.push_back(data_.valid[r] ? static_cast<double>(data_.i64[r]) : kNaN);
         data_.i64 = {};
@@ -244,6 +255,7 @@ void ColumnAccumulator::widen(ChunkKind to) {
     case ChunkKind::text: {
       std::vector<std::int32_t> codes;
       codes.reserve(capacity);
+      core::advise_huge_pages(codes);
       for (std::size_t r = 0; r < n; ++r) codes.push_back(data_.valid[r] ? data_.dict.intern(render(data_, r)) : -1);
       data_.f64 = {};
       data_.i64 = {};

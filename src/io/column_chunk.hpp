@@ -22,6 +22,7 @@
 #include "core/column.hpp"
 #include "core/string_dictionary.hpp"
 #include "io/cell_parse.hpp"
+#include "io/short_decimal.hpp"
 
 namespace assay::io {
 
@@ -72,10 +73,14 @@ class ChunkBuilder {
  public:
   enum class Result { ok, restart_as_text, error };
 
-  // `forced`: the kind the user fixed for this column, if any.
-  ChunkBuilder(const NaTokens& na, std::optional<core::Kind> forced, std::size_t expected_rows);
+  // `forced`: the kind the user fixed for this column, if any. `padded`:
+  // every cell's text is followed by kShortDecimalPadding readable bytes (the
+  // CSV reader's buffers), which lets numbers take the short-decimal path.
+  ChunkBuilder(const NaTokens& na, std::optional<core::Kind> forced, std::size_t expected_rows, bool padded = false);
 
-  Result append(CellView cell);
+  // By reference: a 24-byte struct passed by value goes through the stack
+  // and stalls store forwarding on every cell.
+  Result append(const CellView& cell);
 
   // Fast path for a float64 column: appends cells from row r on while they
   // are numbers or nulls, writing straight into the storage; returns the
@@ -84,6 +89,12 @@ class ChunkBuilder {
   std::size_t append_floats(std::size_t r, std::size_t rows, const CellAt& cell_at);
   bool in_float_mode() const noexcept { return chunk_.kind == ChunkKind::float64; }
 
+  // Fast path for a text column (which never fails): appends the cells from
+  // row r to `rows`.
+  template <class CellAt>
+  void append_texts(std::size_t r, std::size_t rows, const CellAt& cell_at);
+  bool in_text_mode() const noexcept { return chunk_.kind == ChunkKind::text; }
+
   // Fast path for one CSV cell of a float64 column; false when the cell is
   // not a number or a null (then call append).
   bool try_append_float(std::string_view text) {
@@ -91,7 +102,7 @@ class ChunkBuilder {
     if (na_.contains(text)) {
       f = std::numeric_limits<double>::quiet_NaN();
       chunk_.valid.push_back(0);
-    } else if (parse_float64(text, f)) {
+    } else if (parse_number(text, f)) {
       chunk_.valid.push_back(1);
     } else {
       return false;
@@ -106,14 +117,18 @@ class ChunkBuilder {
   ColumnChunk finish() { return std::move(chunk_); }
 
  private:
+  bool parse_number(std::string_view text, double& out) const noexcept {
+    return (padded_ && parse_short_decimal(text, out)) || parse_float64(text, out);
+  }
   void push_null();
-  bool start(CellView cell);
+  bool start(const CellView& cell);
   bool widen_to_float();
   Result fail(std::string message);
 
   const NaTokens& na_;
   std::optional<core::Kind> forced_;
   std::size_t expected_rows_;
+  bool padded_;
   ColumnChunk chunk_;
   std::size_t leading_nulls_ = 0;
   std::string error_;
@@ -139,7 +154,7 @@ std::size_t ChunkBuilder::append_floats(std::size_t r, std::size_t rows, const C
     if (cell.type == CellType::null || (cell.type != CellType::number && na_.contains(cell.text))) {
       values[k] = std::numeric_limits<double>::quiet_NaN();
       valid[k] = 0;
-    } else if ((cell.type == CellType::raw || cell.type == CellType::number) && parse_float64(cell.text, values[k])) {
+    } else if ((cell.type == CellType::raw || cell.type == CellType::number) && parse_number(cell.text, values[k])) {
       valid[k] = 1;
     } else {
       break;
@@ -151,11 +166,31 @@ std::size_t ChunkBuilder::append_floats(std::size_t r, std::size_t rows, const C
 }
 
 template <class CellAt>
+void ChunkBuilder::append_texts(std::size_t r, std::size_t rows, const CellAt& cell_at) {
+  const std::size_t base = chunk_.codes.size();
+  chunk_.codes.resize(base + rows - r);
+  chunk_.valid.resize(base + rows - r);
+  std::int32_t* codes = chunk_.codes.data() + base;
+  std::uint8_t* valid = chunk_.valid.data() + base;
+  for (std::size_t k = 0; r < rows; ++r, ++k) {
+    const CellView cell = cell_at(r);
+    const bool null = cell.type == CellType::null ||
+                      (cell.type != CellType::number && cell.type != CellType::boolean && na_.contains(cell.text));
+    codes[k] = null ? -1 : chunk_.dict.intern(cell.text);
+    valid[k] = null ? 0 : 1;
+  }
+}
+
+template <class CellAt>
 std::optional<ConversionError> build_chunk(std::size_t rows, const CellAt& cell_at, ChunkBuilder& builder) {
   for (std::size_t r = 0; r < rows; ++r) {
     if (builder.in_float_mode()) {
       r = builder.append_floats(r, rows, cell_at);
       if (r == rows) break;
+    }
+    if (builder.in_text_mode()) {
+      builder.append_texts(r, rows, cell_at);
+      break;
     }
     const auto result = builder.append(cell_at(r));
     if (result == ChunkBuilder::Result::restart_as_text) {
