@@ -76,21 +76,32 @@ std::string render_double(double v) {
 
 void profile_float(const core::Column& column, const ProfileOptions& options, ColumnProfile& out) {
   const auto values = column.f64();
-  const std::vector<double> sorted = stats::sorted_values(values, column.validity());
-  out.count = sorted.size();
-  out.nulls = values.size() - sorted.size();
+  const stats::SortedValues sorted(values, column.validity());
+  const std::size_t n = sorted.size();
+  out.count = n;
+  out.nulls = values.size() - n;
   // Sorted: the infinities are at the two ends.
-  for (auto it = sorted.begin(); it != sorted.end() && std::isinf(*it) && *it < 0; ++it) ++out.infinities;
-  for (auto it = sorted.rbegin(); it != sorted.rend() && std::isinf(*it) && *it > 0; ++it) ++out.infinities;
-  if (!sorted.empty()) {
+  for (std::size_t i = 0; i < n && std::isinf(sorted[i]) && sorted[i] < 0; ++i) ++out.infinities;
+  for (std::size_t i = n; i > 0 && std::isinf(sorted[i - 1]) && sorted[i - 1] > 0; --i) ++out.infinities;
+  if (n > 0) {
     out.min = sorted.front();
     out.max = sorted.back();
-    const auto mv = stats::mean_variance(sorted, 1.0);
-    out.mean = mv.mean;
-    if (sorted.size() > 1) out.std = mv.std_dev;
+    // Exact decimals: from the integer sums the sort kept. Otherwise
+    // without nulls the column itself holds exactly the values to average.
+    auto mv = sorted.exact_mean_variance(1.0);
+    if (!mv) mv = n == values.size() ? stats::mean_variance(values, 1.0) : stats::mean_variance(sorted.to_vector(), 1.0);
+    out.mean = mv->mean;
+    if (n > 1) out.std = mv->std_dev;
     for (const double q : options.percentiles) out.percentiles.push_back({q, stats::quantile_sorted(sorted, q)});
   }
-  scan_runs<double>(sorted, options.top_k, out, render_double);
+  // Runs are in ascending order, so the first index of a run orders values
+  // as the values do: ties in count go to the smaller value.
+  TopK<std::size_t> top(options.top_k);
+  sorted.for_each_run([&](std::size_t first, std::size_t count) {
+    ++out.distinct;
+    top.offer(first, count);
+  });
+  for (auto& [count, first] : top.take()) out.top.push_back({render_double(sorted[first]), count});
 }
 
 // int64 and timestamp columns. Sums run in long double so that values near

@@ -7,10 +7,18 @@
 // O(n) and stable. NaN keys sort last. -0.0 sorts before +0.0.
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
+#include "stats/moments.hpp"
+
 namespace assay::stats {
+
+// 128-bit integers (a GCC and Clang extension) for exact sums of squares.
+__extension__ typedef unsigned __int128 Uint128;
+__extension__ typedef __int128 Int128;
 
 // Sorts `values` ascending in place.
 void radix_sort(std::span<double> values);
@@ -19,8 +27,61 @@ void radix_sort(std::span<std::int64_t> values);
 // The permutation that sorts `values` ascending, stable for ties.
 std::vector<std::uint32_t> argsort(std::span<const double> values);
 
-// The values that are valid (validity empty means all) and not NaN, sorted.
-std::vector<double> sorted_values(std::span<const double> values, std::span<const std::uint8_t> validity);
+// The values that are valid (validity empty means all) and not NaN, in
+// ascending order. Exact decimals (see radix_sort) are kept as their sorted
+// 32-bit keys and decoded on access, half the memory of sorted doubles and
+// no pass to decode them; other values are kept as sorted doubles. -0.0 and
+// 0.0 are one value here, and may read back as either.
+class SortedValues {
+ public:
+  SortedValues(std::span<const double> values, std::span<const std::uint8_t> validity);
+
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  double operator[](std::size_t i) const noexcept {
+    return keys_ ? static_cast<double>(static_cast<std::int64_t>(keys_[i]) + key_base_) / scale_ : doubles_[i];
+  }
+  double front() const noexcept { return (*this)[0]; }
+  double back() const noexcept { return (*this)[size_ - 1]; }
+
+  // Calls f(first, count) for each run of equal values, in ascending order
+  // (-0.0 and 0.0 are one value).
+  template <class F>
+  void for_each_run(F&& f) const {
+    if (keys_) {
+      runs(keys_.get(), f);
+    } else {
+      runs(doubles_.data(), f);
+    }
+  }
+
+  std::vector<double> to_vector() const;
+
+  // Mean and variance (with `ddof`) from exact integer sums of the keys,
+  // rounded once, when the values are exact decimals whose representation
+  // error is negligible next to their spread; nullopt otherwise (then use
+  // mean_variance on the values).
+  std::optional<MeanVariance> exact_mean_variance(double ddof = 1.0) const;
+
+ private:
+  template <class T, class F>
+  void runs(const T* sorted, F& f) const {
+    for (std::size_t i = 0; i < size_;) {
+      std::size_t j = i + 1;
+      while (j < size_ && sorted[j] == sorted[i]) ++j;
+      f(i, j - i);
+      i = j;
+    }
+  }
+
+  std::size_t size_ = 0;
+  std::unique_ptr<std::uint32_t[]> keys_;  // exact decimals: value = (key + key_base_) / scale_
+  std::int64_t key_base_ = 0;
+  double scale_ = 1.0;
+  Uint128 key_sum_ = 0;
+  Uint128 key_sum_squares_ = 0;
+  std::vector<double> doubles_;  // otherwise
+};
 
 // Maps a double to an unsigned key with the same order (NaN above +inf).
 std::uint64_t order_key(double value) noexcept;

@@ -11,6 +11,8 @@
 #include <limits>
 #include <random>
 
+#include "stats/moments.hpp"
+
 namespace assay::stats {
 namespace {
 
@@ -125,10 +127,62 @@ TEST(Argsort, OrdersDecimalsWiderThan32Bits) {
 TEST(SortedValues, DropsNullsAndNan) {
   const std::vector<double> values{3.0, 1.0, std::nan(""), 2.0};
   const std::vector<std::uint8_t> valid{1, 0, 1, 1};
-  EXPECT_EQ(sorted_values(values, valid), (std::vector<double>{2.0, 3.0}));
+  EXPECT_EQ(SortedValues(values, valid).to_vector(), (std::vector<double>{2.0, 3.0}));
 }
 
-TEST(SortedValues, EmptyInput) { EXPECT_TRUE(sorted_values({}, {}).empty()); }
+TEST(SortedValues, EmptyInput) { EXPECT_TRUE(SortedValues({}, {}).empty()); }
+
+// Decimal keys and sorted doubles answer alike: values, runs, to_vector.
+void expect_sorted_values_like_std(const std::vector<double>& values) {
+  std::vector<double> expected;
+  for (const double v : values) {
+    if (!std::isnan(v)) expected.push_back(v);
+  }
+  std::sort(expected.begin(), expected.end());
+  const SortedValues sorted(values, {});
+  ASSERT_EQ(sorted.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) ASSERT_EQ(sorted[i], expected[i]) << i;
+  EXPECT_EQ(sorted.to_vector(), expected);
+  std::size_t runs = 0;
+  std::size_t covered = 0;
+  sorted.for_each_run([&](std::size_t first, std::size_t count) {
+    EXPECT_EQ(first, covered);
+    EXPECT_TRUE(first == 0 || expected[first - 1] < expected[first]);
+    EXPECT_EQ(expected[first + count - 1], expected[first]);
+    covered += count;
+    ++runs;
+  });
+  EXPECT_EQ(covered, expected.size());
+  EXPECT_EQ(runs, static_cast<std::size_t>(std::unique(expected.begin(), expected.end()) - expected.begin()));
+}
+
+TEST(SortedValues, DecimalColumnWithTies) { expect_sorted_values_like_std(decimals(30'000, 20.0, 2, 9)); }
+
+TEST(SortedValues, FullPrecisionColumnWithNan) {
+  std::vector<double> values = decimals(30'000, 20.0, 2, 10);
+  for (std::size_t i = 0; i < values.size(); i += 7) values[i] += 1e-9 * static_cast<double>(i);
+  values[3] = std::nan("");
+  expect_sorted_values_like_std(values);
+}
+
+TEST(SortedValues, ExactMomentsAgreeWithTheTwoPassOnes) {
+  const SortedValues sorted(decimals(100'000, 500.0, 6, 11), {});
+  const auto exact = sorted.exact_mean_variance(1.0);
+  ASSERT_TRUE(exact.has_value());
+  const auto two_pass = mean_variance(sorted.to_vector(), 1.0);
+  EXPECT_NEAR(exact->mean, two_pass.mean, 1e-13 * 500.0);
+  EXPECT_NEAR(exact->std_dev / two_pass.std_dev, 1.0, 1e-13);
+}
+
+TEST(SortedValues, ExactMomentsStepAsideWhenTheDoublesAreNotTheDecimals) {
+  // 1e9 + a few millionths: each double is up to 6e-8 from its decimal,
+  // not negligible next to a spread of 1e-3.
+  std::vector<double> values;
+  for (int i = 0; i < 1000; ++i) values.push_back(1e9 + static_cast<double>(i % 17) * 1e-4);
+  const SortedValues sorted(values, {});
+  EXPECT_FALSE(sorted.exact_mean_variance(1.0).has_value());
+  EXPECT_TRUE(SortedValues(std::vector<double>(10, 1e9 + 0.5), {}).exact_mean_variance(1.0).has_value());
+}
 
 }  // namespace
 }  // namespace assay::stats
