@@ -18,6 +18,10 @@ pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_library(XGBOOST_LIB xgboost REQUIRED)
 add_library(xgboost::xgboost UNKNOWN IMPORTED)
 set_target_properties(xgboost::xgboost PROPERTIES IMPORTED_LOCATION ${XGBOOST_LIB})
+# mimalloc (libmimalloc-dev) replaces malloc in the assay executable, except
+# under the sanitizers, which bring their own.
+find_library(MIMALLOC_LIB mimalloc)
+find_path(MIMALLOC_INCLUDE mimalloc.h)
 if(ASSAY_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

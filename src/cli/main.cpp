@@ -8,10 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "cli/allocator.hpp"
 #include "cli/app.hpp"
 #include "core/error.hpp"
 
 int main(int argc, char** argv) {
+  assay::cli::configure_allocator();
   try {
     return assay::cli::run_command_line(std::vector<std::string>(argv, argv + argc));
   } catch (const assay::core::Error& e) {

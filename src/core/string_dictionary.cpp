@@ -11,6 +11,30 @@ namespace assay::core {
 
 StringDictionary::StringDictionary() : slots_(16, -1), mask_(15) {}
 
+namespace {
+
+// Byte equality of two n-byte ranges; for category-sized strings, a few word
+// compares inline instead of a call to memcmp (two overlapping words cover
+// any length from 8 to 16, and so on down).
+bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  const auto word = [](const char* p, auto zero) {
+    decltype(zero) w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  };
+  if (n >= 8 && n <= 16) {
+    return word(a, std::uint64_t{}) == word(b, std::uint64_t{}) &&
+           word(a + n - 8, std::uint64_t{}) == word(b + n - 8, std::uint64_t{});
+  }
+  if (n >= 4 && n < 8) {
+    return word(a, std::uint32_t{}) == word(b, std::uint32_t{}) &&
+           word(a + n - 4, std::uint32_t{}) == word(b + n - 4, std::uint32_t{});
+  }
+  return std::memcmp(a, b, n) == 0;
+}
+
+}  // namespace
+
 std::size_t StringDictionary::slot_of(std::string_view value, std::uint64_t hash) const noexcept {
   std::size_t slot = hash & mask_;
   while (true) {
@@ -18,7 +42,7 @@ std::size_t StringDictionary::slot_of(std::string_view value, std::uint64_t hash
     if (code < 0) return slot;
     const auto c = static_cast<std::size_t>(code);
     if (hashes_[c] == hash && offsets_[c + 1] - offsets_[c] == value.size() &&
-        std::memcmp(bytes_.data() + offsets_[c], value.data(), value.size()) == 0) {
+        same_bytes(bytes_.data() + offsets_[c], value.data(), value.size())) {
       return slot;
     }
     slot = (slot + 1) & mask_;

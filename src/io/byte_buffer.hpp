@@ -9,7 +9,6 @@
 #include <cstring>
 #include <memory>
 
-#include "core/huge_pages.hpp"
 #include "io/short_decimal.hpp"
 
 namespace assay::io {
@@ -23,10 +22,13 @@ class ByteBuffer {
   char operator[](std::size_t i) const noexcept { return bytes_[i]; }
 
   // Grows to at least n bytes, keeping the current bytes; never shrinks.
+  // Sizes round up to whole 2 MiB so that a reader asking for a block plus a
+  // varying tail gets the same buffer back instead of a fresh one each time.
   void resize(std::size_t n) {
     if (n <= size_) return;
+    constexpr std::size_t kGrain = std::size_t{2} << 20;
+    if (n > kGrain) n = (n + kGrain - 1) / kGrain * kGrain;
     std::unique_ptr<char[]> bigger(new char[n + kShortDecimalPadding]);
-    core::advise_huge_pages(bigger.get(), n);
     if (size_ > 0) std::memcpy(bigger.get(), bytes_.get(), size_);
     bytes_ = std::move(bigger);
     size_ = n;

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <limits>
 
-#include "core/huge_pages.hpp"
 #include "io/cell_parse.hpp"
 
 namespace assay::io {
@@ -222,7 +221,6 @@ ColumnAccumulator::ColumnAccumulator(std::optional<core::Kind> forced, double ca
 void ColumnAccumulator::reserve(std::size_t rows) {
   reserved_ = rows;
   data_.valid.reserve(rows);
-  core::advise_huge_pages(data_.valid);
 }
 
 // Converts what was accumulated so far to a wider kind.
@@ -231,20 +229,11 @@ void ColumnAccumulator::widen(ChunkKind to) {
   const std::size_t capacity = std::max(reserved_, n);
   switch (to) {
     case ChunkKind::empty: break;
-    case ChunkKind::boolean:
-      data_.b.reserve(capacity);
-      core::advise_huge_pages(data_.b);
-      data_.b.assign(n, 0);
-      break;
+    case ChunkKind::boolean: data_.b.reserve(capacity); data_.b.assign(n, 0); break;
     case ChunkKind::int64:
-    case ChunkKind::timestamp:
-      data_.i64.reserve(capacity);
-      core::advise_huge_pages(data_.i64);
-      data_.i64.assign(n, 0);
-      break;
+    case ChunkKind::timestamp: data_.i64.reserve(capacity); data_.i64.assign(n, 0); break;
     case ChunkKind::float64:
       data_.f64.reserve(capacity);
-      core::advise_huge_pages(data_.f64);
       if (data_.kind == ChunkKind::int64) {
         for (std::size_t r = 0; r < n; ++r) data_.f64.push_back(data_.valid[r] ? static_cast<double>(data_.i64[r]) : kNaN);
         data_.i64 = {};
@@ -255,7 +244,6 @@ void ColumnAccumulator::widen(ChunkKind to) {
     case ChunkKind::text: {
       std::vector<std::int32_t> codes;
       codes.reserve(capacity);
-      core::advise_huge_pages(codes);
       for (std::size_t r = 0; r < n; ++r) codes.push_back(data_.valid[r] ? data_.dict.intern(render(data_, r)) : -1);
       data_.f64 = {};
       data_.i64 = {};
@@ -297,11 +285,15 @@ void ColumnAccumulator::append(ColumnChunk&& chunk) {
       break;
     case ChunkKind::text:
       if (chunk.kind == ChunkKind::text) {
-        std::vector<std::int32_t> remap(chunk.dict.size());
-        for (std::size_t c = 0; c < remap.size(); ++c) remap[c] = data_.dict.intern(chunk.dict.at(static_cast<std::int32_t>(c)));
-        for (std::size_t r = 0; r < rows; ++r) {
-          data_.codes.push_back(chunk.valid[r] ? remap[static_cast<std::size_t>(chunk.codes[r])] : -1);
+        // Codes are -1 for nulls; index the remap table one past so they stay -1.
+        std::vector<std::int32_t> remap(chunk.dict.size() + 1, -1);
+        for (std::size_t c = 0; c < chunk.dict.size(); ++c) {
+          remap[c + 1] = data_.dict.intern(chunk.dict.at(static_cast<std::int32_t>(c)));
         }
+        const std::size_t base = data_.codes.size();
+        data_.codes.resize(base + rows);
+        std::int32_t* out = data_.codes.data() + base;
+        for (std::size_t r = 0; r < rows; ++r) out[r] = remap[static_cast<std::size_t>(chunk.codes[r] + 1)];
       } else {
         for (std::size_t r = 0; r < rows; ++r) data_.codes.push_back(chunk.valid[r] ? data_.dict.intern(render(chunk, r)) : -1);
       }
