@@ -17,6 +17,7 @@
 #include "io/column_chunk.hpp"
 #include "io/csv_dialect.hpp"
 #include "io/csv_tokenizer.hpp"
+#include "io/plain_fields.hpp"
 #include "io/utf8.hpp"
 
 namespace assay::io {
@@ -179,13 +180,16 @@ void CsvParser::check_forced_kinds() const {
 
 PieceResult CsvParser::convert_piece(std::string_view text, std::size_t max_rows) const {
   PieceResult out;
-  if (auto bad = first_invalid_utf8(text)) {
-    out.bad_bytes = TokenizeError{*bad, fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad]))};
-    return out;
+  PlainFields plain;
+  const bool is_plain = split_plain_fields(text, delimiter_, names_.size(), plain);
+  if (!(is_plain && plain.ascii)) {
+    if (auto bad = first_invalid_utf8(text)) {
+      out.bad_bytes = TokenizeError{*bad, fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad]))};
+      return out;
+    }
   }
-  std::vector<std::uint32_t> ends;
-  if (split_simple_fields(text, delimiter_, names_.size(), ends)) {
-    convert_simple_piece(text, ends, max_rows, out);
+  if (is_plain) {
+    convert_simple_piece(text, plain.ends, max_rows, out);
   } else {
     convert_any_piece(text, max_rows, out);
   }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 
 #include "io/short_decimal.hpp"
@@ -75,92 +74,6 @@ std::size_t find_special(std::string_view text, std::size_t pos, char delimiter)
 }
 
 }  // namespace detail
-
-namespace {
-
-struct ByteMasks {
-  std::uint64_t separators;  // delimiter or LF
-  std::uint64_t newlines;
-  std::uint64_t unusual;  // quote, CR or NUL
-};
-
-#if defined(__SSE2__)
-std::uint64_t movemask64(__m128i a, __m128i b, __m128i c, __m128i d) {
-  return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(a))) |
-         static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(b))) << 16 |
-         static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(c))) << 32 |
-         static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(d))) << 48;
-}
-
-ByteMasks masks_of_64(const char* at, char delimiter) {
-  __m128i lane[4];
-  for (int i = 0; i < 4; ++i) lane[i] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 16 * i));
-  const auto equal = [&](char c) {
-    const __m128i v = _mm_set1_epi8(c);
-    return movemask64(_mm_cmpeq_epi8(lane[0], v), _mm_cmpeq_epi8(lane[1], v), _mm_cmpeq_epi8(lane[2], v),
-                      _mm_cmpeq_epi8(lane[3], v));
-  };
-  const std::uint64_t newlines = equal('\n');
-  return ByteMasks{equal(delimiter) | newlines, newlines, equal('"') | equal('\r') | equal('\0')};
-}
-#endif
-
-ByteMasks masks_of_tail(const char* at, std::size_t n, char delimiter) {
-  ByteMasks m{0, 0, 0};
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t bit = std::uint64_t{1} << i;
-    const char c = at[i];
-    if (c == delimiter || c == '\n') m.separators |= bit;
-    if (c == '\n') m.newlines |= bit;
-    if (c == '"' || c == '\r' || c == '\0') m.unusual |= bit;
-  }
-  return m;
-}
-
-}  // namespace
-
-bool split_simple_fields(std::string_view text, char delimiter, std::size_t columns, std::vector<std::uint32_t>& ends) {
-  const std::size_t n = text.size();
-  if (n == 0 || columns == 0 || n >= (std::size_t{1} << 32)) return false;
-  ends.resize(n / 4 + 64);
-  std::size_t count = 0;
-  std::size_t newlines = 0;
-  for (std::size_t base = 0; base < n; base += 64) {
-#if defined(__SSE2__)
-    const ByteMasks m = base + 64 <= n ? masks_of_64(text.data() + base, delimiter)
-                                       : masks_of_tail(text.data() + base, n - base, delimiter);
-#else
-    const ByteMasks m = masks_of_tail(text.data() + base, std::min<std::size_t>(64, n - base), delimiter);
-#endif
-    if (m.unusual != 0) return false;
-    newlines += static_cast<std::size_t>(std::popcount(m.newlines));
-    if (ends.size() < count + 64) ends.resize(ends.size() * 2 + 64);
-    std::uint32_t* out = ends.data() + count;
-    for (std::uint64_t bits = m.separators; bits != 0; bits &= bits - 1) {
-      *out++ = static_cast<std::uint32_t>(base + static_cast<std::size_t>(std::countr_zero(bits)));
-    }
-    count = static_cast<std::size_t>(out - ends.data());
-  }
-  if (text.back() != '\n') {
-    ends.resize(std::max(ends.size(), count + 1));
-    ends[count++] = static_cast<std::uint32_t>(n);
-    ++newlines;  // the end of the text closes the last row
-  }
-  // Every row's last field must end at a row end, and there must be no other
-  // row ends: then every other separator is a delimiter.
-  const std::size_t rows = count / columns;
-  if (count % columns != 0 || newlines != rows) return false;
-  for (std::size_t at = columns - 1; at < count; at += columns) {
-    if (ends[at] != n && text[ends[at]] != '\n') return false;
-  }
-  if (columns == 1) {  // an empty field would be a blank line, which rows skip
-    for (std::size_t k = 0; k < count; ++k) {
-      if (ends[k] == (k == 0 ? 0 : ends[k - 1] + 1)) return false;
-    }
-  }
-  ends.resize(count);
-  return true;
-}
 
 std::optional<HeaderRow> tokenize_header(std::string_view text, char delimiter) {
   bool special[256] = {};

@@ -98,17 +98,6 @@ RowScan scan_rows(std::string_view text, char delimiter, std::size_t columns, st
   return out;
 }
 
-// The field ends of a simple piece of rows: one without quotes, CR or NUL,
-// and whose rows all have `columns` fields (no blank lines). On success
-// ends[r * columns + c] is the offset of the delimiter or LF that closes
-// field c of row r (text.size() for a last row without a line break), and
-// field c of row r starts just after the previous end. Otherwise returns
-// false and the caller walks the piece with scan_rows, which handles quotes
-// and CR and reports what is wrong where. Separators are found 64 bytes at a
-// time (SSE2 compares into bit masks, then one store per set bit), so the
-// cost per byte does not depend on how long the fields are.
-bool split_simple_fields(std::string_view text, char delimiter, std::size_t columns, std::vector<std::uint32_t>& ends);
-
 // The fields of the first row of `text` (the header), unescaped, and the
 // offset just past it. Throws nothing; an unterminated quote gives nullopt.
 struct HeaderRow {

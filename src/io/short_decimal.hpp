@@ -16,6 +16,7 @@
 // The cell's bytes must be followed by kShortDecimalPadding readable bytes:
 // words are loaded whole and masked.
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -77,7 +78,9 @@ inline bool parse_short_decimal(std::string_view text, double& out) noexcept {
   const std::uint64_t m = whole * kPow10[fraction_digits] + fraction;
   if (m > (std::uint64_t{1} << 53)) return false;
   const double value = static_cast<double>(m) / kPow10Double[fraction_digits];
-  out = sign != 0 ? -value : value;
+  // The sign by its bit: a branch on it would mispredict on every other
+  // cell of a column centred on zero.
+  out = std::bit_cast<double>(std::bit_cast<std::uint64_t>(value) | (static_cast<std::uint64_t>(sign) << 63));
   return true;
 #else
   (void)text;

@@ -1,10 +1,13 @@
 #include "profile/column_profile.hpp"
 
 #include <fmt/format.h>
+#include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/partitioner.h>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <queue>
 
 #include "core/string_dictionary.hpp"
@@ -31,6 +34,10 @@ class TopK {
       heap_.push({count, value});
     }
   }
+
+  // For values offered in ascending order: whether one seen `count` times
+  // can still enter (a later value needs a strictly larger count).
+  bool admits_later(std::size_t count) const { return heap_.size() < k_ || (k_ > 0 && count > heap_.top().first); }
 
   // Best first.
   std::vector<std::pair<std::size_t, Value>> take() {
@@ -97,11 +104,70 @@ void profile_float(const core::Column& column, const ProfileOptions& options, Co
   // Runs are in ascending order, so the first index of a run orders values
   // as the values do: ties in count go to the smaller value.
   TopK<std::size_t> top(options.top_k);
+  std::size_t distinct = 0;
   sorted.for_each_run([&](std::size_t first, std::size_t count) {
-    ++out.distinct;
-    top.offer(first, count);
+    ++distinct;
+    if (top.admits_later(count)) top.offer(first, count);
   });
+  out.distinct = distinct;
   for (auto& [count, first] : top.take()) out.top.push_back({render_double(sorted[first]), count});
+}
+
+// Integers in a small range (labels, counts, years): how often each value
+// occurs, read as the sorted column would be, without sorting it.
+class CountedValues {
+ public:
+  CountedValues(std::int64_t lo, std::vector<std::size_t> counts) : lo_(lo), counts_(std::move(counts)) {
+    cumulative_.reserve(counts_.size());
+    std::size_t total = 0;
+    for (const std::size_t c : counts_) cumulative_.push_back(total += c);
+  }
+  std::size_t size() const noexcept { return cumulative_.empty() ? 0 : cumulative_.back(); }
+  // The i-th smallest value.
+  std::int64_t operator[](std::size_t i) const noexcept {
+    const auto at = std::upper_bound(cumulative_.begin(), cumulative_.end(), i) - cumulative_.begin();
+    return lo_ + static_cast<std::int64_t>(at);
+  }
+  // f(value, count) for each value present, ascending.
+  template <class F>
+  void for_each_value(F&& f) const {
+    for (std::size_t v = 0; v < counts_.size(); ++v) {
+      if (counts_[v] > 0) f(lo_ + static_cast<std::int64_t>(v), counts_[v]);
+    }
+  }
+
+ private:
+  std::int64_t lo_;
+  std::vector<std::size_t> counts_;
+  std::vector<std::size_t> cumulative_;
+};
+
+constexpr std::uint64_t kCountingRange = std::uint64_t{1} << 16;
+
+void profile_counted(const CountedValues& values, std::size_t rows, const ProfileOptions& options, ColumnProfile& out) {
+  out.count = values.size();
+  out.nulls = rows - out.count;
+  if (out.count == 0) return;
+  out.min = static_cast<double>(values[0]);
+  out.max = static_cast<double>(values[out.count - 1]);
+  // Exact sum, then deviations per distinct value in long double.
+  long double sum = 0;
+  values.for_each_value([&](std::int64_t v, std::size_t c) { sum += static_cast<long double>(v) * static_cast<long double>(c); });
+  const long double mean = sum / static_cast<long double>(out.count);
+  long double ss = 0;
+  values.for_each_value([&](std::int64_t v, std::size_t c) {
+    const long double d = static_cast<long double>(v) - mean;
+    ss += d * d * static_cast<long double>(c);
+  });
+  out.mean = static_cast<double>(mean);
+  if (out.count > 1) out.std = static_cast<double>(std::sqrt(ss / static_cast<long double>(out.count - 1)));
+  for (const double q : options.percentiles) out.percentiles.push_back({q, stats::quantile_sorted(values, q)});
+  TopK<std::int64_t> top(options.top_k);
+  values.for_each_value([&](std::int64_t v, std::size_t c) {
+    ++out.distinct;
+    if (top.admits_later(c)) top.offer(v, c);
+  });
+  for (auto& [count, value] : top.take()) out.top.push_back({fmt::format("{}", value), count});
 }
 
 // int64 and timestamp columns. Sums run in long double so that values near
@@ -109,6 +175,24 @@ void profile_float(const core::Column& column, const ProfileOptions& options, Co
 void profile_integer(const core::Column& column, const ProfileOptions& options, ColumnProfile& out) {
   const auto values = column.i64();
   const auto valid = column.validity();
+  const bool is_time = column.kind() == core::Kind::timestamp;
+  if (!is_time) {
+    std::int64_t lo = std::numeric_limits<std::int64_t>::max();
+    std::int64_t hi = std::numeric_limits<std::int64_t>::min();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (!valid[i]) continue;
+      lo = std::min(lo, values[i]);
+      hi = std::max(hi, values[i]);
+    }
+    if (lo <= hi && static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) < kCountingRange) {
+      std::vector<std::size_t> counts(static_cast<std::size_t>(static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo)) + 1);
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        if (valid[i]) ++counts[static_cast<std::size_t>(static_cast<std::uint64_t>(values[i]) - static_cast<std::uint64_t>(lo))];
+      }
+      profile_counted(CountedValues(lo, std::move(counts)), values.size(), options, out);
+      return;
+    }
+  }
   std::vector<std::int64_t> sorted;
   sorted.reserve(values.size() - column.null_count());
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -117,7 +201,6 @@ void profile_integer(const core::Column& column, const ProfileOptions& options, 
   stats::radix_sort(std::span<std::int64_t>(sorted));
   out.count = sorted.size();
   out.nulls = values.size() - sorted.size();
-  const bool is_time = column.kind() == core::Kind::timestamp;
   if (!sorted.empty()) {
     out.min = static_cast<double>(sorted.front());
     out.max = static_cast<double>(sorted.back());
@@ -218,10 +301,22 @@ ColumnProfile profile_column(const core::Column& column, const ProfileOptions& o
 }
 
 std::vector<ColumnProfile> profile_table(const core::Table& table, const ProfileOptions& options) {
+  // Costliest columns first (numeric ones sort; counting codes is cheap), one
+  // task each, so that no long sort is left to run alone at the end.
+  const auto cost = [&](std::size_t c) {
+    const core::Kind kind = table.column(c).kind();
+    return kind == core::Kind::categorical || kind == core::Kind::boolean ? 0 : 1;
+  };
+  std::vector<std::size_t> order(table.columns());
+  for (std::size_t c = 0; c < order.size(); ++c) order[c] = c;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost(a) > cost(b); });
   std::vector<ColumnProfile> out(table.columns());
-  tbb::parallel_for(std::size_t{0}, table.columns(), [&](std::size_t c) {
-    out[c] = profile_column(table.column(c), options);
-  });
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, order.size(), 1),
+      [&](const tbb::blocked_range<std::size_t>& range) {
+        for (std::size_t i = range.begin(); i != range.end(); ++i) out[order[i]] = profile_column(table.column(order[i]), options);
+      },
+      tbb::simple_partitioner());
   return out;
 }
 

@@ -269,38 +269,122 @@ std::vector<std::uint32_t> argsort(std::span<const double> values) {
   return order;
 }
 
+namespace {
+
+// What a sweep of SortedValues' decimal path found.
+enum class Sweep { done, more_digits, outside, not_decimal };
+
+// One pass over the column: checks each included value is m / 10^digits,
+// writes its key m - base (which must fit 32 bits), counts the keys' radix
+// digits and sums them. On anything else, says why and stops.
+template <class Include>
+Sweep sweep_decimals(std::span<const double> values, const Include& include, int& digits, std::int64_t base,
+                     std::uint32_t* keys, std::size_t& size, DigitCounts<std::uint32_t>& counts, Uint128& sum,
+                     Uint128& sum_squares) {
+  std::uint32_t* out = keys;
+  counts = DigitCounts<std::uint32_t>{};
+  sum = 0;
+  sum_squares = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!include(i)) continue;
+    std::int64_t m = 0;
+    if (!decimal_mantissa(values[i], digits, m, SignedZero::merge)) {
+      // Fewer digits fail only when the mantissa at these is too long.
+      const int d = decimals_of(values[i], SignedZero::merge);
+      if (d <= digits) return Sweep::not_decimal;
+      digits = d;  // more than the sample showed
+      return Sweep::more_digits;
+    }
+    const std::int64_t k = m - base;
+    if (k < 0 || k > static_cast<std::int64_t>(std::numeric_limits<std::uint32_t>::max())) return Sweep::outside;
+    const auto key = static_cast<std::uint32_t>(k);
+    *out++ = key;
+    counts.add(key);
+    sum += key;
+    sum_squares += static_cast<std::uint64_t>(key) * key;
+  }
+  size = static_cast<std::size_t>(out - keys);
+  return Sweep::done;
+}
+
+}  // namespace
+
 SortedValues::SortedValues(std::span<const double> values, std::span<const std::uint8_t> validity) {
   const auto include = [&](std::size_t i) { return (validity.empty() || validity[i]) && !std::isnan(values[i]); };
-  // Exact decimals: keys straight from the column, no copy of the values;
-  // their digit counts and their sums are taken in the same sweep.
-  if (const auto scale = decimal_scale(values, include, SignedZero::merge); scale && fits_32_bits(*scale)) {
-    keys_.reset(new std::uint32_t[values.size()]);  // uninitialised: filled next
-    scale_ = kPow10[scale->digits];
-    key_base_ = scale->min;
-    DigitCounts<std::uint32_t> digits;
-    std::uint32_t* out = keys_.get();
-    Uint128 sum = 0;
-    Uint128 sum_squares = 0;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (!include(i)) continue;
-      const auto k = static_cast<std::uint32_t>(round_to_integer(values[i] * scale_) - key_base_);
-      *out++ = k;
-      digits.add(k);
-      sum += k;
-      sum_squares += static_cast<std::uint64_t>(k) * k;
-    }
-    size_ = static_cast<std::size_t>(out - keys_.get());
-    key_sum_ = sum;
-    key_sum_squares_ = sum_squares;
-    radix_scatter<std::uint32_t, std::uint32_t>(std::span(keys_.get(), size_), nullptr, digits);
-    return;
-  }
+  if (sort_decimals(values, include)) return;
   doubles_.reserve(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (include(i)) doubles_.push_back(values[i]);
   }
   radix_sort(doubles_);
   size_ = doubles_.size();
+}
+
+// Exact decimals: keys straight from the column in one pass that also checks
+// them, counts their digits and sums them. The keys are taken from a base
+// below the smallest mantissa of a sample, by twice the sample's range (the
+// tails of a million values reach further than those of 256); a value
+// outside that window costs one more pass, with the true minimum.
+template <class Include>
+bool SortedValues::sort_decimals(std::span<const double> values, const Include& include) {
+  const std::size_t n = values.size();
+  int digits = 0;
+  const std::size_t step = std::max<std::size_t>(1, n / 256);
+  for (std::size_t i = 0; i < n; i += step) {
+    if (!include(i)) continue;
+    const int d = decimals_of(values[i], SignedZero::merge);
+    if (d < 0) return false;
+    digits = std::max(digits, d);
+  }
+  // The sample's range at the current digits.
+  const auto sample_window = [&](int d) {
+    std::int64_t lo = std::numeric_limits<std::int64_t>::max();
+    std::int64_t hi = std::numeric_limits<std::int64_t>::min();
+    for (std::size_t i = 0; i < n; i += step) {
+      std::int64_t m = 0;
+      if (include(i) && decimal_mantissa(values[i], d, m, SignedZero::merge)) {
+        lo = std::min(lo, m);
+        hi = std::max(hi, m);
+      }
+    }
+    return lo > hi ? std::int64_t{0} : lo - 2 * (hi - lo) - 1;
+  };
+  keys_.reset(new std::uint32_t[n]);  // uninitialised: filled by the sweep
+  DigitCounts<std::uint32_t> counts;
+  std::int64_t base = sample_window(digits);
+  bool exact_base = false;
+  for (int attempt = 0; attempt < 6; ++attempt) {
+    switch (sweep_decimals(values, include, digits, base, keys_.get(), size_, counts, key_sum_, key_sum_squares_)) {
+      case Sweep::done:
+        radix_scatter<std::uint32_t, std::uint32_t>(std::span(keys_.get(), size_), nullptr, counts);
+        scale_ = kPow10[digits];
+        key_base_ = base;
+        return true;
+      case Sweep::more_digits:
+        base = sample_window(digits);
+        exact_base = false;
+        break;
+      case Sweep::outside: {
+        if (exact_base) return release_keys();
+        const auto scale = decimal_scale(values, include, SignedZero::merge);
+        if (!scale || !fits_32_bits(*scale)) return release_keys();
+        digits = scale->digits;
+        base = scale->min;
+        exact_base = true;
+        break;
+      }
+      case Sweep::not_decimal: return release_keys();
+    }
+  }
+  return release_keys();
+}
+
+bool SortedValues::release_keys() {
+  keys_.reset();
+  size_ = 0;
+  key_sum_ = 0;
+  key_sum_squares_ = 0;
+  return false;
 }
 
 std::optional<MeanVariance> SortedValues::exact_mean_variance(double ddof) const {
@@ -320,14 +404,15 @@ std::optional<MeanVariance> SortedValues::exact_mean_variance(double ddof) const
   const Uint128 spread = n * key_sum_squares_ - key_sum_ * key_sum_;
   const Wide variance = static_cast<Wide>(spread) / (count * (count - ddof)) / (static_cast<Wide>(scale_) * scale_);
   // These are the moments of the decimals m / 10^d; each double differs from
-  // its decimal by up to half an ulp. The mean is within that of the doubles'
-  // mean, as a float sum would be; the deviation is used only when that
-  // difference is below 2^-50 of it (not so for 1e9 + 0.000279, whose
-  // half-ulp 6e-8 is near a deviation of 1e-3: then nullopt).
+  // its decimal by up to half an ulp, and so do the means and the standard
+  // deviations. The mean is as close as a float sum gets; the deviation is
+  // used only when half an ulp is below 2^-44 (6e-14) of it, a few times the
+  // rounding of a two-pass sum over a million values (not so for
+  // 1e9 + 0.000279, whose half-ulp 6e-8 is near a deviation of 1e-3).
   const double largest = std::max(std::fabs((*this)[0]), std::fabs((*this)[size_ - 1]));
   const double half_ulp = (std::nextafter(largest, std::numeric_limits<double>::infinity()) - largest) / 2.0;
   const auto std_dev = static_cast<double>(std::sqrt(variance));
-  if (spread != 0 && !(half_ulp <= std::ldexp(std_dev, -50))) return std::nullopt;
+  if (spread != 0 && !(half_ulp <= std::ldexp(std_dev, -44))) return std::nullopt;
   out.variance = static_cast<double>(variance);
   out.std_dev = std_dev;
   return out;

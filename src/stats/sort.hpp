@@ -64,6 +64,10 @@ class SortedValues {
   std::optional<MeanVariance> exact_mean_variance(double ddof = 1.0) const;
 
  private:
+  template <class Include>
+  bool sort_decimals(std::span<const double> values, const Include& include);
+  bool release_keys();
+
   template <class T, class F>
   void runs(const T* sorted, F& f) const {
     for (std::size_t i = 0; i < size_;) {

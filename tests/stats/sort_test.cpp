@@ -158,6 +158,24 @@ void expect_sorted_values_like_std(const std::vector<double>& values) {
 
 TEST(SortedValues, DecimalColumnWithTies) { expect_sorted_values_like_std(decimals(30'000, 20.0, 2, 9)); }
 
+TEST(SortedValues, ValueFarOutsideTheSampledRange) {
+  std::vector<double> values = decimals(30'000, 1.0, 3, 12);
+  values[12'345] = 4000.125;  // between sampled rows: the first key window misses it
+  values[22'222] = -3000.5;
+  expect_sorted_values_like_std(values);
+  const SortedValues sorted(values, {});
+  const auto exact = sorted.exact_mean_variance(1.0);
+  ASSERT_TRUE(exact.has_value());
+  EXPECT_NEAR(exact->std_dev / mean_variance(sorted.to_vector(), 1.0).std_dev, 1.0, 1e-13);
+}
+
+TEST(SortedValues, RareValueWithMoreDigits) {
+  std::vector<double> values = decimals(30'000, 50.0, 1, 13);
+  values[12'345] = 0.0625;  // four decimals where the sample saw one
+  values[7] = -0.0;         // one value with 0.0
+  expect_sorted_values_like_std(values);
+}
+
 TEST(SortedValues, FullPrecisionColumnWithNan) {
   std::vector<double> values = decimals(30'000, 20.0, 2, 10);
   for (std::size_t i = 0; i < values.size(); i += 7) values[i] += 1e-9 * static_cast<double>(i);
