@@ -38,6 +38,7 @@ Column::Column(std::string name, Kind kind, std::vector<std::uint8_t> validity, 
 Column Column::float64(std::string name, std::vector<double> values, std::vector<std::uint8_t> validity) {
   Column c(std::move(name), Kind::float64, std::move(validity), values.size());
   c.f64_ = std::move(values);
+  if (c.null_count_ == 0) return c;  // nothing to mark: skip a pass over the values
   for (std::size_t i = 0; i < c.f64_.size(); ++i) {
     if (!c.validity_[i]) c.f64_[i] = std::numeric_limits<double>::quiet_NaN();
   }
@@ -66,12 +67,24 @@ Column Column::categorical(std::string name, std::vector<std::int32_t> codes, st
                            std::vector<std::uint8_t> validity) {
   Column c(std::move(name), Kind::categorical, std::move(validity), codes.size());
   const auto n_categories = static_cast<std::int32_t>(dictionary.size());
-  for (std::size_t i = 0; i < codes.size(); ++i) {
-    if (!c.validity_[i]) {
-      codes[i] = -1;
-    } else if (codes[i] < 0 || codes[i] >= n_categories) {
-      throw Error(fmt::format("column '{}': code {} at row {} is outside its dictionary of {}", c.name_, codes[i], i,
-                              n_categories));
+  // Without nulls, the range of the codes tells whether all are in the
+  // dictionary in one vectorised pass; otherwise (or to name the row that is
+  // not) look at each.
+  std::int32_t lowest = 0;
+  std::int32_t highest = -1;
+  for (const std::int32_t code : codes) {  // a plain reduction, so it vectorises
+    lowest = std::min(lowest, code);
+    highest = std::max(highest, code);
+  }
+  const bool all_in_range = lowest >= 0 && highest < n_categories;
+  if (c.null_count_ > 0 || !all_in_range) {
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      if (!c.validity_[i]) {
+        codes[i] = -1;
+      } else if (codes[i] < 0 || codes[i] >= n_categories) {
+        throw Error(fmt::format("column '{}': code {} at row {} is outside its dictionary of {}", c.name_, codes[i], i,
+                                n_categories));
+      }
     }
   }
   c.codes_ = std::move(codes);

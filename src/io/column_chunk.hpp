@@ -89,6 +89,12 @@ class ChunkBuilder {
   std::size_t append_floats(std::size_t r, std::size_t rows, const CellAt& cell_at);
   bool in_float_mode() const noexcept { return chunk_.kind == ChunkKind::float64; }
 
+  // Fast path for an int64 column: as append_floats, for integers (a cell
+  // that is not one is left for append, which may widen the chunk).
+  template <class CellAt>
+  std::size_t append_ints(std::size_t r, std::size_t rows, const CellAt& cell_at);
+  bool in_int_mode() const noexcept { return chunk_.kind == ChunkKind::int64; }
+
   // Fast path for a text column (which never fails): appends the cells from
   // row r to `rows`.
   template <class CellAt>
@@ -166,6 +172,30 @@ std::size_t ChunkBuilder::append_floats(std::size_t r, std::size_t rows, const C
 }
 
 template <class CellAt>
+std::size_t ChunkBuilder::append_ints(std::size_t r, std::size_t rows, const CellAt& cell_at) {
+  const std::size_t base = chunk_.i64.size();
+  chunk_.i64.resize(base + rows - r);
+  chunk_.valid.resize(base + rows - r);
+  std::int64_t* values = chunk_.i64.data() + base;
+  std::uint8_t* valid = chunk_.valid.data() + base;
+  std::size_t k = 0;
+  for (; r < rows; ++r, ++k) {
+    const CellView cell = cell_at(r);
+    if (cell.type == CellType::null || (cell.type != CellType::number && na_.contains(cell.text))) {
+      values[k] = 0;
+      valid[k] = 0;
+    } else if ((cell.type == CellType::raw || cell.type == CellType::number) && parse_int64(cell.text, values[k])) {
+      valid[k] = 1;
+    } else {
+      break;
+    }
+  }
+  chunk_.i64.resize(base + k);
+  chunk_.valid.resize(base + k);
+  return r;
+}
+
+template <class CellAt>
 void ChunkBuilder::append_texts(std::size_t r, std::size_t rows, const CellAt& cell_at) {
   const std::size_t base = chunk_.codes.size();
   chunk_.codes.resize(base + rows - r);
@@ -184,6 +214,10 @@ void ChunkBuilder::append_texts(std::size_t r, std::size_t rows, const CellAt& c
 template <class CellAt>
 std::optional<ConversionError> build_chunk(std::size_t rows, const CellAt& cell_at, ChunkBuilder& builder) {
   for (std::size_t r = 0; r < rows; ++r) {
+    if (builder.in_int_mode()) {
+      r = builder.append_ints(r, rows, cell_at);
+      if (r == rows) break;
+    }
     if (builder.in_float_mode()) {
       r = builder.append_floats(r, rows, cell_at);
       if (r == rows) break;

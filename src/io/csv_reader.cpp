@@ -25,6 +25,9 @@ namespace assay::io {
 namespace {
 
 constexpr std::size_t kBlockBytes = std::size_t{16} << 20;
+// The first read is small: nothing runs beside it, and its rows are parsed
+// while the first full block is read.
+constexpr std::size_t kFirstBytes = std::size_t{1} << 20;
 constexpr std::size_t kPieceBytes = std::size_t{256} << 10;  // text + field index stay in L2
 
 // A row-aligned piece of the current block, with its first line number.
@@ -56,7 +59,7 @@ class CsvParser {
  private:
   void fill(std::size_t want);
   // Copies the unparsed tail of the buffer (from `tail`) into the spare
-  // buffer and reads the next block after it.
+  // buffer, reads the next block after it and splits it into pieces.
   void load_spare(std::size_t tail);
   std::size_t read_header();
   void check_forced_kinds() const;
@@ -80,6 +83,8 @@ class CsvParser {
   ByteBuffer spare_;
   std::size_t spare_length_ = 0;
   bool spare_eof_ = false;
+  RowSplit spare_split_;  // of the spare buffer, made while reading it
+  std::optional<RowSplit> next_split_;
   bool eof_ = false;
   char delimiter_ = ',';
   std::vector<std::string> names_;
@@ -98,6 +103,8 @@ void CsvParser::load_spare(std::size_t tail) {
   const std::size_t got = read_(spare_.data() + kept, want);
   spare_length_ = kept + got;
   spare_eof_ = got < want;
+  // Its rows are found here too, off the path that waits for them.
+  spare_split_ = split_rows(std::string_view(spare_.data(), spare_length_), kPieceBytes, spare_eof_, delimiter_);
 }
 
 void CsvParser::fill(std::size_t want) {
@@ -122,7 +129,7 @@ void CsvParser::fail_at(const Piece& piece, std::size_t offset, const std::strin
 
 // Reads the header row; returns the buffer offset where data starts.
 std::size_t CsvParser::read_header() {
-  fill(size_hint_ > 0 ? std::min(kBlockBytes, size_hint_ + 1) : kBlockBytes);
+  fill(size_hint_ > 0 ? std::min(kFirstBytes, size_hint_ + 1) : kFirstBytes);
   if (length_ == 0) throw core::Error(core::Location{name_}, "empty file");
   std::size_t start = 0;
   if (length_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) start = 3;
@@ -324,7 +331,8 @@ CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::si
   bool stopped_early = false;
   while (true) {
     const std::string_view text(buffer_.data() + begin, length_ - begin);
-    const RowSplit split = split_rows(text, kPieceBytes, eof_, delimiter_);
+    const RowSplit split = next_split_ ? std::move(*next_split_) : split_rows(text, kPieceBytes, eof_, delimiter_);
+    next_split_.reset();
     if (split.complete == 0 && !eof_ && text.size() > options_.max_field_bytes) {
       const Piece piece{text, line_};
       fail_at(piece, 0, fmt::format("a row longer than {} MiB (an unterminated quote, or not a CSV file?)",
@@ -354,6 +362,7 @@ CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::si
     std::swap(buffer_, spare_);
     length_ = spare_length_;
     eof_ = spare_eof_;
+    next_split_ = std::move(spare_split_);
     begin = 0;
     if (options_.progress && bytes_done) options_.progress(bytes_done(), total_bytes);
   }
