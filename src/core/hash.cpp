@@ -2,6 +2,12 @@
 
 #include <fmt/format.h>
 #include <xxhash.h>
+#if defined(__x86_64__)
+// libxxhash's run-time dispatch: the same hashes, computed with the widest
+// vector instructions the CPU has (AVX2 or AVX-512 instead of SSE2 for the
+// file fingerprints, which hash every byte read).
+#include <xxh_x86dispatch.h>
+#endif
 
 namespace assay::core {
 

@@ -1,6 +1,7 @@
 #include "io/byte_source.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -44,7 +45,43 @@ ByteSource::ByteSource(const std::string& path) : path_(path) {
 }
 
 ByteSource::~ByteSource() {
+  if (mapping_ != nullptr) ::munmap(mapping_, mapping_bytes_);
   if (fd_ >= 0) ::close(fd_);
+}
+
+std::optional<std::string_view> ByteSource::map() {
+  if (gzip_ || size_ == 0 || mapping_ != nullptr) return std::nullopt;
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const auto bytes = static_cast<std::size_t>(size_);
+  // Reserve the file's pages and one more, then map the file over the start:
+  // the last page's bytes past the end of the file read as zeros, and so
+  // does the page after it.
+  const std::size_t span = (bytes + page - 1) / page * page + page;
+  void* region = ::mmap(nullptr, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (region == MAP_FAILED) return std::nullopt;
+  if (::mmap(region, bytes, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd_, 0) == MAP_FAILED) {
+    ::munmap(region, span);
+    return std::nullopt;
+  }
+  mapping_ = region;
+  mapping_bytes_ = span;
+  return std::string_view(static_cast<const char*>(region), bytes);
+}
+
+void ByteSource::done_before(std::size_t begin) {
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t end = begin / page * page;
+  if (mapping_ == nullptr || end <= released_) return;
+  // Clean file pages: dropping them only unmaps them from this process.
+  ::madvise(static_cast<char*>(mapping_) + released_, end - released_, MADV_DONTNEED);
+  released_ = end;
+}
+
+void ByteSource::reached(std::size_t end) {
+  // The magic-number sniff already hashed the first bytes (consumed_).
+  if (mapping_ == nullptr || end <= consumed_) return;
+  hash_.update(std::string_view(static_cast<const char*>(mapping_) + consumed_, end - consumed_));
+  consumed_ = end;
 }
 
 bool ByteSource::compressed() const noexcept { return gzip_ != nullptr; }
@@ -113,6 +150,10 @@ std::size_t ByteSource::read(char* dst, std::size_t n) {
 }
 
 void ByteSource::finish_hash() {
+  if (mapping_ != nullptr) {
+    reached(static_cast<std::size_t>(size_));
+    return;
+  }
   pending_.clear();
   std::vector<char> sink(std::size_t{1} << 20);
   while (read_raw(sink.data(), sink.size()) > 0) {

@@ -7,7 +7,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/hash.hpp"
 
@@ -29,6 +31,15 @@ class ByteSource {
   // always the hash of the whole file.
   void finish_hash();
 
+  // Instead of read(): the whole file mapped into memory, followed by at
+  // least one page of zeros, for a plain (not gzip) non-empty file that can
+  // be mapped; nullopt otherwise. Its bytes count as consumed (and are
+  // hashed) as the caller reports them with reached(), in order.
+  std::optional<std::string_view> map();
+  void reached(std::size_t end);
+  // Unmaps the whole pages before `begin` (they stay in the page cache).
+  void done_before(std::size_t begin);
+
   const std::string& path() const noexcept { return path_; }
   bool compressed() const noexcept;
   std::uint64_t size_on_disk() const noexcept { return size_; }
@@ -45,6 +56,9 @@ class ByteSource {
   std::uint64_t consumed_ = 0;
   core::Xxh3Stream hash_;
   std::unique_ptr<Gzip> gzip_;
+  void* mapping_ = nullptr;  // with map(): the region, file then zeros
+  std::size_t mapping_bytes_ = 0;
+  std::size_t released_ = 0;  // bytes of the mapping given back
   std::string pending_;  // raw bytes read while sniffing the magic number
 };
 

@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "io/byte_buffer.hpp"
 #include "io/column_chunk.hpp"
 #include "io/csv_dialect.hpp"
 #include "io/csv_tokenizer.hpp"
 #include "io/plain_fields.hpp"
+#include "io/text_blocks.hpp"
 #include "io/utf8.hpp"
 
 namespace assay::io {
@@ -51,16 +51,12 @@ struct PieceResult {
 
 class CsvParser {
  public:
-  CsvParser(const ReadFn& read, std::string name, const ReadOptions& options)
-      : read_(read), name_(std::move(name)), options_(options), na_(options.na_tokens) {}
+  CsvParser(TextBlocks& blocks, std::string name, const ReadOptions& options)
+      : blocks_(blocks), name_(std::move(name)), options_(options), na_(options.na_tokens) {}
 
   CsvResult run(const std::function<std::size_t()>& bytes_done, std::size_t total_bytes, std::size_t size_hint);
 
  private:
-  void fill(std::size_t want);
-  // Copies the unparsed tail of the buffer (from `tail`) into the spare
-  // buffer, reads the next block after it and splits it into pieces.
-  void load_spare(std::size_t tail);
   std::size_t read_header();
   void check_forced_kinds() const;
   // Parses [begin, end) of the buffer (whole rows); returns false once
@@ -74,18 +70,12 @@ class CsvParser {
   [[noreturn]] void fail_at(const Piece& piece, std::size_t offset, const std::string& message) const;
   core::Location locate(const Piece& piece, std::size_t offset) const;
 
-  const ReadFn& read_;
+  TextBlocks& blocks_;
   std::string name_;
   const ReadOptions& options_;
   NaTokens na_;
-  ByteBuffer buffer_;
-  std::size_t length_ = 0;  // valid bytes in buffer_
-  ByteBuffer spare_;
-  std::size_t spare_length_ = 0;
-  bool spare_eof_ = false;
-  RowSplit spare_split_;  // of the spare buffer, made while reading it
+  RowSplit spare_split_;  // of the next block, made while preparing it
   std::optional<RowSplit> next_split_;
-  bool eof_ = false;
   char delimiter_ = ',';
   std::vector<std::string> names_;
   std::vector<std::optional<core::Kind>> forced_;
@@ -94,26 +84,6 @@ class CsvParser {
   std::size_t line_ = 1;                          // line number of the next unparsed byte
   std::size_t rows_ = 0;
 };
-
-void CsvParser::load_spare(std::size_t tail) {
-  const std::size_t kept = length_ - tail;
-  const std::size_t want = std::max(kBlockBytes, kept);
-  spare_.resize(kept + want);
-  std::memcpy(spare_.data(), buffer_.data() + tail, kept);
-  const std::size_t got = read_(spare_.data() + kept, want);
-  spare_length_ = kept + got;
-  spare_eof_ = got < want;
-  // Its rows are found here too, off the path that waits for them.
-  spare_split_ = split_rows(std::string_view(spare_.data(), spare_length_), kPieceBytes, spare_eof_, delimiter_);
-}
-
-void CsvParser::fill(std::size_t want) {
-  if (eof_) return;
-  if (buffer_.size() < length_ + want) buffer_.resize(length_ + want);
-  const std::size_t got = read_(buffer_.data() + length_, want);
-  length_ += got;
-  if (got < want) eof_ = true;
-}
 
 core::Location CsvParser::locate(const Piece& piece, std::size_t offset) const {
   const std::string_view before = piece.text.substr(0, offset);
@@ -127,39 +97,39 @@ void CsvParser::fail_at(const Piece& piece, std::size_t offset, const std::strin
   throw core::Error(locate(piece, offset), message);
 }
 
-// Reads the header row; returns the buffer offset where data starts.
+// Reads the header row; returns the offset in the first block where data
+// starts.
 std::size_t CsvParser::read_header() {
-  fill(size_hint_ > 0 ? std::min(kFirstBytes, size_hint_ + 1) : kFirstBytes);
-  if (length_ == 0) throw core::Error(core::Location{name_}, "empty file");
+  blocks_.extend(size_hint_ > 0 ? std::min(kFirstBytes, size_hint_ + 1) : kFirstBytes);
+  std::string_view text = blocks_.current();
+  if (text.empty()) throw core::Error(core::Location{name_}, "empty file");
   std::size_t start = 0;
-  if (length_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) start = 3;
-  while (start < length_ && (buffer_[start] == '\n' || buffer_[start] == '\r')) {
-    if (buffer_[start] == '\n' || start + 1 >= length_ || buffer_[start + 1] != '\n') ++line_;
+  if (text.starts_with("\xEF\xBB\xBF")) start = 3;
+  while (start < text.size() && (text[start] == '\n' || text[start] == '\r')) {
+    if (text[start] == '\n' || start + 1 >= text.size() || text[start + 1] != '\n') ++line_;
     ++start;
   }
-  if (start == length_) throw core::Error(core::Location{name_}, "no header row (the file holds only blank lines)");
-  const Piece head{std::string_view(buffer_.data(), length_), 1};
-  if (std::memchr(buffer_.data(), '\0', std::min(length_, kPieceBytes)) != nullptr) {
-    const auto at = static_cast<std::size_t>(static_cast<const char*>(std::memchr(buffer_.data(), '\0', length_)) -
-                                             buffer_.data());
-    fail_at(head, at, kNulMessage);
+  if (start == text.size()) throw core::Error(core::Location{name_}, "no header row (the file holds only blank lines)");
+  if (std::memchr(text.data(), '\0', std::min(text.size(), kPieceBytes)) != nullptr) {
+    fail_at(Piece{text, 1}, text.find('\0'), kNulMessage);
   }
-  delimiter_ = options_.delimiter.value_or(
-      detect_delimiter(std::string_view(buffer_.data() + start, std::min(length_ - start, std::size_t{64} << 10))));
+  delimiter_ = options_.delimiter.value_or(detect_delimiter(text.substr(start, std::size_t{64} << 10)));
   std::optional<HeaderRow> header;
   while (true) {
-    header = tokenize_header(std::string_view(buffer_.data() + start, length_ - start), delimiter_);
-    const bool complete = header && (start + header->end < length_ || eof_);
+    header = tokenize_header(text.substr(start), delimiter_);
+    const bool complete = header && (start + header->end < text.size() || blocks_.current_is_last());
     if (complete) break;
-    if (eof_ || length_ > options_.max_field_bytes) {
-      fail_at(head, start, header ? fmt::format("header row longer than {} bytes", options_.max_field_bytes)
-                                  : "unterminated quoted field in the header");
+    if (blocks_.current_is_last() || text.size() > options_.max_field_bytes) {
+      fail_at(Piece{text, 1}, start,
+              header ? fmt::format("header row longer than {} bytes", options_.max_field_bytes)
+                     : "unterminated quoted field in the header");
     }
-    fill(length_);
+    blocks_.extend(text.size());
+    text = blocks_.current();
   }
   const std::size_t end = start + header->end;
-  if (auto bad = first_invalid_utf8(std::string_view(buffer_.data(), end))) {
-    fail_at(head, *bad, fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(buffer_[*bad])));
+  if (auto bad = first_invalid_utf8(text.substr(0, end))) {
+    fail_at(Piece{text, 1}, *bad, fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad])));
   }
   std::map<std::string, std::size_t, std::less<>> seen;
   for (std::size_t i = 0; i < header->names.size(); ++i) {
@@ -171,7 +141,7 @@ std::size_t CsvParser::read_header() {
     }
   }
   names_ = std::move(header->names);
-  line_ += count_line_breaks(std::string_view(buffer_.data() + start, header->end));
+  line_ += count_line_breaks(text.substr(start, header->end));
   return end;
 }
 
@@ -280,7 +250,7 @@ bool CsvParser::parse_rows(std::size_t begin, const RowSplit& split) {
   for (std::size_t p = 0; p < pieces.size(); ++p) {
     const std::size_t a = split.cuts[p];
     const std::size_t b = p + 1 < split.cuts.size() ? split.cuts[p + 1] : split.complete;
-    pieces[p].text = std::string_view(buffer_.data() + begin + a, b - a);
+    pieces[p].text = blocks_.current().substr(begin + a, b - a);
   }
   std::vector<PieceResult> results(pieces.size());
   tbb::parallel_for(std::size_t{0}, pieces.size(),
@@ -306,7 +276,8 @@ bool CsvParser::parse_rows(std::size_t begin, const RowSplit& split) {
   results.resize(used);
   // Reserve the columns once the first block tells the bytes per row.
   if (columns_[0].rows() == 0 && size_hint_ > 0 && rows_ > 0) {
-    const std::size_t parsed = static_cast<std::size_t>(pieces[used - 1].text.data() + pieces[used - 1].text.size() - buffer_.data());
+    const auto parsed =
+        static_cast<std::size_t>(pieces[used - 1].text.data() + pieces[used - 1].text.size() - blocks_.current().data());
     const double per_row = static_cast<double>(parsed) / static_cast<double>(rows_);
     std::size_t expected = static_cast<std::size_t>(static_cast<double>(size_hint_) / per_row * 1.02) + 16;
     if (options_.max_rows) expected = std::min(expected, *options_.max_rows);
@@ -330,19 +301,27 @@ CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::si
   for (std::size_t c = 0; c < names_.size(); ++c) columns_.emplace_back(forced_[c], options_.categorical_max_share, options_.categorical_min_levels);
   bool stopped_early = false;
   while (true) {
-    const std::string_view text(buffer_.data() + begin, length_ - begin);
-    const RowSplit split = next_split_ ? std::move(*next_split_) : split_rows(text, kPieceBytes, eof_, delimiter_);
+    const std::string_view block = blocks_.current();
+    const std::string_view text = block.substr(begin);
+    const bool last = blocks_.current_is_last();
+    const RowSplit split = next_split_ ? std::move(*next_split_) : split_rows(text, kPieceBytes, last, delimiter_);
     next_split_.reset();
-    if (split.complete == 0 && !eof_ && text.size() > options_.max_field_bytes) {
+    if (split.complete == 0 && !last && text.size() > options_.max_field_bytes) {
       const Piece piece{text, line_};
       fail_at(piece, 0, fmt::format("a row longer than {} MiB (an unterminated quote, or not a CSV file?)",
                                     options_.max_field_bytes >> 20));
     }
-    // Read the next block into the spare buffer while this one is parsed:
-    // one thread reads and hashes while the others convert.
+    // Prepare the next block while this one is parsed: one thread reads (or
+    // pages in) and hashes, and finds the next block's rows, while the
+    // others convert.
     const std::size_t tail = begin + split.complete;
     tbb::task_group reading;
-    if (!eof_) reading.run([&] { load_spare(tail); });
+    if (!last) {
+      reading.run([&] {
+        blocks_.prepare_next(tail, kBlockBytes);
+        spare_split_ = split_rows(blocks_.next(), kPieceBytes, blocks_.next_is_last(), delimiter_);
+      });
+    }
     bool more = true;
     try {
       if (split.complete > 0) more = parse_rows(begin, split);
@@ -355,19 +334,15 @@ CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::si
     }
     reading.wait();
     if (!more) {
-      stopped_early = !eof_ || tail < length_;
+      stopped_early = !last || tail < block.size();
       break;
     }
-    if (eof_) break;  // at the end every byte belongs to a complete row
-    std::swap(buffer_, spare_);
-    length_ = spare_length_;
-    eof_ = spare_eof_;
+    if (last) break;  // at the end every byte belongs to a complete row
+    blocks_.advance();
     next_split_ = std::move(spare_split_);
     begin = 0;
     if (options_.progress && bytes_done) options_.progress(bytes_done(), total_bytes);
   }
-  spare_.release();
-  buffer_.release();
 
   std::vector<core::Column> columns(names_.size(), core::Column::float64("", {}));
   tbb::parallel_for(std::size_t{0}, names_.size(), [&](std::size_t c) { columns[c] = columns_[c].finish(names_[c]); });
@@ -376,10 +351,16 @@ CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::si
 
 }  // namespace
 
+CsvResult read_csv(TextBlocks& blocks, const std::string& name, const ReadOptions& options,
+                   const std::function<std::size_t()>& bytes_done, std::size_t total_bytes, std::size_t size_hint) {
+  CsvParser parser(blocks, name, options);
+  return parser.run(bytes_done, total_bytes, size_hint);
+}
+
 CsvResult read_csv(const ReadFn& read, const std::string& name, const ReadOptions& options,
                    const std::function<std::size_t()>& bytes_done, std::size_t total_bytes, std::size_t size_hint) {
-  CsvParser parser(read, name, options);
-  return parser.run(bytes_done, total_bytes, size_hint);
+  const auto blocks = buffered_blocks(read);
+  return read_csv(*blocks, name, options, bytes_done, total_bytes, size_hint);
 }
 
 ReadFn read_from_memory(std::string_view text) {

@@ -2,10 +2,11 @@
 // CSV reader: RFC 4180 with delimiter detection, a UTF-8 BOM, gzip input,
 // NA tokens and per-column kind inference or override (io/column_chunk.hpp).
 //
-// The text is read in blocks of 16 MiB, cut at row boundaries into pieces of
-// about 1 MiB, tokenized in parallel and converted in parallel per (piece,
-// column); the pieces of each column are concatenated once at the end. So the
-// reader holds one block of text plus the typed table, never the whole file.
+// The text comes in blocks of 16 MiB (io/text_blocks.hpp: read, or viewed in
+// a mapped file), cut at row boundaries into pieces of 256 KiB, tokenized and
+// converted in parallel per piece; each column's pieces are appended to it
+// block by block. So the reader holds one or two blocks of text plus the
+// typed table, never the whole file in buffers.
 // Errors carry file:line:column.
 
 #include <cstddef>
@@ -15,11 +16,9 @@
 
 #include "core/table.hpp"
 #include "io/read_options.hpp"
+#include "io/text_blocks.hpp"
 
 namespace assay::io {
-
-// Supplies up to n bytes into dst; fewer only at the end of the input.
-using ReadFn = std::function<std::size_t(char* dst, std::size_t n)>;
 
 struct CsvResult {
   core::Table table;
@@ -29,6 +28,9 @@ struct CsvResult {
 // `name` is used in error locations. `bytes_done` and `total_bytes` feed
 // options.progress. `size_hint`, the expected bytes of text (0 if unknown),
 // lets the reader reserve each column once instead of growing it.
+CsvResult read_csv(TextBlocks& blocks, const std::string& name, const ReadOptions& options,
+                   const std::function<std::size_t()>& bytes_done = {}, std::size_t total_bytes = 0,
+                   std::size_t size_hint = 0);
 CsvResult read_csv(const ReadFn& read, const std::string& name, const ReadOptions& options,
                    const std::function<std::size_t()>& bytes_done = {}, std::size_t total_bytes = 0,
                    std::size_t size_hint = 0);

@@ -24,9 +24,17 @@ ReadResult read_table(const std::string& path, const ReadOptions& options) {
   const ReadFn read = [&](char* dst, std::size_t n) { return source.read(dst, n); };
   const auto done = [&] { return static_cast<std::size_t>(source.consumed_on_disk()); };
   const bool jsonl = is_json_lines(path);
-  CsvResult result = jsonl ? read_jsonl(read, path, options, done, source.size_on_disk())
-                           : read_csv(read, path, options, done, source.size_on_disk(),
-                                      source.compressed() ? 0 : source.size_on_disk());
+  CsvResult result;
+  if (jsonl) {
+    result = read_jsonl(read, path, options, done, source.size_on_disk());
+  } else if (const auto mapped = source.map()) {
+    // A plain file is parsed where the kernel keeps it, not copied first.
+    const auto blocks = mapped_blocks(
+        *mapped, [&](std::size_t end) { source.reached(end); }, [&](std::size_t begin) { source.done_before(begin); });
+    result = read_csv(*blocks, path, options, done, source.size_on_disk(), mapped->size());
+  } else {
+    result = read_csv(read, path, options, done, source.size_on_disk(), source.compressed() ? 0 : source.size_on_disk());
+  }
   if (result.stopped_early) source.finish_hash();
   ReadResult out{std::move(result.table), {}};
   out.fingerprint.path = path;
