@@ -211,9 +211,12 @@ void ChunkBuilder::append_texts(std::size_t r, std::size_t rows, const CellAt& c
   }
 }
 
+// Appends rows [begin, end), rows [0, begin) having been appended before
+// (a restart as text replays them).
 template <class CellAt>
-std::optional<ConversionError> build_chunk(std::size_t rows, const CellAt& cell_at, ChunkBuilder& builder) {
-  for (std::size_t r = 0; r < rows; ++r) {
+std::optional<ConversionError> build_chunk(std::size_t begin, std::size_t rows, const CellAt& cell_at,
+                                           ChunkBuilder& builder) {
+  for (std::size_t r = begin; r < rows; ++r) {
     if (builder.in_int_mode()) {
       r = builder.append_ints(r, rows, cell_at);
       if (r == rows) break;
@@ -235,6 +238,11 @@ std::optional<ConversionError> build_chunk(std::size_t rows, const CellAt& cell_
     }
   }
   return std::nullopt;
+}
+
+template <class CellAt>
+std::optional<ConversionError> build_chunk(std::size_t rows, const CellAt& cell_at, ChunkBuilder& builder) {
+  return build_chunk(0, rows, cell_at, builder);
 }
 
 // Concatenates the chunks of one column in file order, consuming each as it

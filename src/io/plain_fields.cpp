@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -54,8 +55,16 @@ ByteMasks masks_of_tail(const char* at, std::size_t n, char delimiter) {
 bool split_plain_fields(std::string_view text, char delimiter, std::size_t columns, PlainFields& out) {
   const std::size_t n = text.size();
   if (n == 0 || columns == 0 || n >= (std::size_t{1} << 32)) return false;
-  std::vector<std::uint32_t>& ends = out.ends;
-  ends.resize(n / 4 + 64);
+  // Room for 64 more entries than found so far, growing by doubling.
+  const auto make_room = [&out](std::size_t count, std::size_t want) {
+    if (out.capacity >= want) return;
+    const std::size_t capacity = std::max(want, out.capacity * 2);
+    std::unique_ptr<std::uint32_t[]> bigger(new std::uint32_t[capacity]);
+    if (count > 0) std::memcpy(bigger.get(), out.storage.get(), count * sizeof(std::uint32_t));
+    out.storage = std::move(bigger);
+    out.capacity = capacity;
+  };
+  make_room(0, n / 4 + 64);
   std::size_t count = 0;
   std::size_t newlines = 0;
   std::uint64_t high = 0;
@@ -69,17 +78,17 @@ bool split_plain_fields(std::string_view text, char delimiter, std::size_t colum
     if (m.unusual != 0) return false;
     high |= m.high;
     newlines += static_cast<std::size_t>(std::popcount(m.newlines));
-    if (ends.size() < count + 64) ends.resize(ends.size() * 2 + 64);
-    std::uint32_t* at = ends.data() + count;
+    make_room(count, count + 65);
+    std::uint32_t* at = out.storage.get() + count;
     for (std::uint64_t bits = m.separators; bits != 0; bits &= bits - 1) {
       *at++ = static_cast<std::uint32_t>(base + static_cast<std::size_t>(std::countr_zero(bits)));
     }
-    count = static_cast<std::size_t>(at - ends.data());
+    count = static_cast<std::size_t>(at - out.storage.get());
   }
+  std::uint32_t* ends = out.storage.get();
   if (text.back() != '\n') {
-    ends.resize(std::max(ends.size(), count + 1));
-    ends[count++] = static_cast<std::uint32_t>(n);
-    ++newlines;  // the end of the text closes the last row
+    ends[count++] = static_cast<std::uint32_t>(n);  // room: the 65 above
+    ++newlines;                                     // the end of the text closes the last row
   }
   // Every row's last field must end at a row end, and there must be no other
   // row ends: then every other separator is a delimiter.
@@ -93,7 +102,7 @@ bool split_plain_fields(std::string_view text, char delimiter, std::size_t colum
       if (ends[k] == (k == 0 ? 0 : ends[k - 1] + 1)) return false;
     }
   }
-  ends.resize(count);
+  out.count = count;
   out.ascii = high == 0;
   return true;
 }

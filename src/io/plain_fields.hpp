@@ -13,17 +13,24 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string_view>
-#include <vector>
 
 namespace assay::io {
 
 struct PlainFields {
-  // ends[r * columns + c]: offset of the delimiter or LF that closes field c
-  // of row r (text.size() for a last row without a line break); the field
+  // ends()[r * columns + c]: offset of the delimiter or LF that closes field
+  // c of row r (text.size() for a last row without a line break); the field
   // starts just after the previous end.
-  std::vector<std::uint32_t> ends;
+  std::span<const std::uint32_t> ends() const noexcept { return {storage.get(), count}; }
   bool ascii = false;  // no byte >= 0x80: valid UTF-8 without checking
+
+  // Not zeroed when allocated: a vector's resize would write as many bytes
+  // as the piece has, only for the scan to overwrite them.
+  std::unique_ptr<std::uint32_t[]> storage;
+  std::size_t count = 0;
+  std::size_t capacity = 0;
 };
 
 // True, with `out` filled, when `text` (starting at a row start) is plain

@@ -37,7 +37,12 @@ class TopK {
 
   // For values offered in ascending order: whether one seen `count` times
   // can still enter (a later value needs a strictly larger count).
-  bool admits_later(std::size_t count) const { return heap_.size() < k_ || (k_ > 0 && count > heap_.top().first); }
+  bool admits_later(std::size_t count) const { return count > entry_bar(); }
+  // The count a later value must exceed to enter; none enters when k is 0.
+  std::size_t entry_bar() const {
+    if (k_ == 0) return std::numeric_limits<std::size_t>::max();
+    return heap_.size() < k_ ? 0 : heap_.top().first;
+  }
 
   // Best first.
   std::vector<std::pair<std::size_t, Value>> take() {
@@ -104,12 +109,9 @@ void profile_float(const core::Column& column, const ProfileOptions& options, Co
   // Runs are in ascending order, so the first index of a run orders values
   // as the values do: ties in count go to the smaller value.
   TopK<std::size_t> top(options.top_k);
-  std::size_t distinct = 0;
-  sorted.for_each_run([&](std::size_t first, std::size_t count) {
-    ++distinct;
-    if (top.admits_later(count)) top.offer(first, count);
-  });
-  out.distinct = distinct;
+  out.distinct = sorted.distinct();
+  sorted.for_each_run_longer([&](std::size_t first, std::size_t count) { top.offer(first, count); },
+                             [&] { return top.entry_bar(); });
   for (auto& [count, first] : top.take()) out.top.push_back({render_double(sorted[first]), count});
 }
 

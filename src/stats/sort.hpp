@@ -55,6 +55,23 @@ class SortedValues {
     }
   }
 
+  // The number of distinct values.
+  std::size_t distinct() const noexcept { return keys_ ? count_distinct(keys_.get()) : count_distinct(doubles_.data()); }
+
+  // Calls f(first, count) for each run of equal values longer than
+  // `longer_than()`, in ascending order; the bar is asked again after each
+  // call (it may rise, as a top-k list fills). With a bar of t, a run is
+  // found by keys[i] == keys[i + t] at its first index, so the scan costs
+  // one compare per value instead of walking every run.
+  template <class F, class Bar>
+  void for_each_run_longer(F&& f, Bar&& longer_than) const {
+    if (keys_) {
+      long_runs(keys_.get(), f, longer_than);
+    } else {
+      long_runs(doubles_.data(), f, longer_than);
+    }
+  }
+
   std::vector<double> to_vector() const;
 
   // Mean and variance (with `ddof`) from exact integer sums of the keys,
@@ -67,6 +84,29 @@ class SortedValues {
   template <class Include>
   bool sort_decimals(std::span<const double> values, const Include& include);
   bool release_keys();
+
+  template <class T>
+  std::size_t count_distinct(const T* sorted) const noexcept {
+    std::size_t changes = 0;
+    for (std::size_t i = 1; i < size_; ++i) changes += sorted[i] != sorted[i - 1] ? 1 : 0;
+    return size_ == 0 ? 0 : changes + 1;
+  }
+
+  template <class T, class F, class Bar>
+  void long_runs(const T* sorted, F& f, Bar& longer_than) const {
+    std::size_t bar = longer_than();
+    for (std::size_t i = 0; bar < size_ && i < size_ - bar;) {
+      if (sorted[i + bar] != sorted[i]) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i + bar + 1;
+      while (end < size_ && sorted[end] == sorted[i]) ++end;
+      f(i, end - i);
+      bar = longer_than();
+      i = end;
+    }
+  }
 
   template <class T, class F>
   void runs(const T* sorted, F& f) const {

@@ -154,6 +154,26 @@ void expect_sorted_values_like_std(const std::vector<double>& values) {
   });
   EXPECT_EQ(covered, expected.size());
   EXPECT_EQ(runs, static_cast<std::size_t>(std::unique(expected.begin(), expected.end()) - expected.begin()));
+  EXPECT_EQ(sorted.distinct(), runs);
+  // Long runs: the same runs as for_each_run, those longer than a bar that
+  // rises with every run found.
+  for (const std::size_t start_bar : {std::size_t{0}, std::size_t{1}, std::size_t{3}}) {
+    std::vector<std::pair<std::size_t, std::size_t>> all;
+    sorted.for_each_run([&](std::size_t first, std::size_t count) { all.emplace_back(first, count); });
+    std::vector<std::pair<std::size_t, std::size_t>> wanted;
+    std::size_t bar = start_bar;
+    for (const auto& run : all) {
+      if (run.second > bar) {
+        wanted.push_back(run);
+        ++bar;
+      }
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> found;
+    bar = start_bar;
+    sorted.for_each_run_longer([&](std::size_t first, std::size_t count) { found.emplace_back(first, count); },
+                               [&] { return bar + found.size(); });
+    EXPECT_EQ(found, wanted) << "bar " << start_bar;
+  }
 }
 
 TEST(SortedValues, DecimalColumnWithTies) { expect_sorted_values_like_std(decimals(30'000, 20.0, 2, 9)); }
