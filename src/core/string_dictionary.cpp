@@ -1,7 +1,7 @@
 #include "core/string_dictionary.hpp"
 
-// Inlined: the hash of a short category name is a few instructions, less
-// than the cost of a call into the shared library.
+// Inlined: the hash of a long string is still short work, less than the
+// cost of a call into the shared library.
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
@@ -9,70 +9,88 @@
 
 namespace assay::core {
 
-StringDictionary::StringDictionary() : slots_(16, -1), mask_(15) {}
+StringDictionary::StringDictionary() : slots_(16, Slot{0, -1}), mask_(15) {}
 
 namespace {
 
-// Byte equality of two n-byte ranges; for category-sized strings, a few word
-// compares inline instead of a call to memcmp (two overlapping words cover
-// any length from 8 to 16, and so on down).
-bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-  const auto word = [](const char* p, auto zero) {
-    decltype(zero) w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
-  };
-  if (n >= 8 && n <= 16) {
-    return word(a, std::uint64_t{}) == word(b, std::uint64_t{}) &&
-           word(a + n - 8, std::uint64_t{}) == word(b + n - 8, std::uint64_t{});
-  }
-  if (n >= 4 && n < 8) {
-    return word(a, std::uint32_t{}) == word(b, std::uint32_t{}) &&
-           word(a + n - 4, std::uint32_t{}) == word(b + n - 4, std::uint32_t{});
-  }
-  return std::memcmp(a, b, n) == 0;
+constexpr std::uint64_t kLong = ~std::uint64_t{0};
+
+template <class Word>
+std::uint64_t load(const char* p) noexcept {
+  Word w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
 }
 
 }  // namespace
 
-std::size_t StringDictionary::slot_of(std::string_view value, std::uint64_t hash) const noexcept {
+// Two loads that overlap for lengths below 16 (and below 8, and below 4)
+// between them hold every byte, so equal keys mean equal strings.
+StringDictionary::ShortKey StringDictionary::short_key(std::string_view value) noexcept {
+  const char* p = value.data();
+  const std::size_t n = value.size();
+  if (n > 16) return ShortKey{0, 0, kLong};
+  if (n >= 8) return ShortKey{load<std::uint64_t>(p), load<std::uint64_t>(p + n - 8), n};
+  if (n >= 4) return ShortKey{load<std::uint32_t>(p), load<std::uint32_t>(p + n - 4), n};
+  if (n == 0) return ShortKey{0, 0, 0};
+  const auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
+  return ShortKey{byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0, n};
+}
+
+std::uint64_t StringDictionary::hash_of(std::string_view value, const ShortKey& key) noexcept {
+  if (key.length == kLong) return XXH3_64bits(value.data(), value.size());
+  // A multiply-xorshift mix of the two words (the finaliser of SplitMix64).
+  std::uint64_t h = key.first * 0x9E3779B97F4A7C15ULL ^ (key.last + key.length) * 0xC2B2AE3D27D4EB4FULL;
+  h ^= h >> 31;
+  h *= 0xBF58476D1CE4E5B9ULL;
+  return h ^ (h >> 29);
+}
+
+std::size_t StringDictionary::slot_of(std::string_view value, const ShortKey& key, std::uint64_t hash) const noexcept {
+  const auto tag = static_cast<std::uint32_t>(hash >> 32);
   std::size_t slot = hash & mask_;
   while (true) {
-    const std::int32_t code = slots_[slot];
-    if (code < 0) return slot;
-    const auto c = static_cast<std::size_t>(code);
-    if (hashes_[c] == hash && offsets_[c + 1] - offsets_[c] == value.size() &&
-        same_bytes(bytes_.data() + offsets_[c], value.data(), value.size())) {
-      return slot;
+    const Slot s = slots_[slot];
+    if (s.code < 0) return slot;
+    if (s.tag == tag) {
+      const auto c = static_cast<std::size_t>(s.code);
+      if (key.length != kLong ? keys_[c] == key
+                              : offsets_[c + 1] - offsets_[c] == value.size() &&
+                                    std::memcmp(bytes_.data() + offsets_[c], value.data(), value.size()) == 0) {
+        return slot;
+      }
     }
     slot = (slot + 1) & mask_;
   }
 }
 
 std::int32_t StringDictionary::find(std::string_view value) const noexcept {
-  return slots_[slot_of(value, XXH3_64bits(value.data(), value.size()))];
+  const ShortKey key = short_key(value);
+  return slots_[slot_of(value, key, hash_of(value, key))].code;
 }
 
 std::int32_t StringDictionary::intern(std::string_view value) {
-  const std::uint64_t hash = XXH3_64bits(value.data(), value.size());
-  std::size_t slot = slot_of(value, hash);
-  if (slots_[slot] >= 0) return slots_[slot];
+  const ShortKey key = short_key(value);
+  const std::uint64_t hash = hash_of(value, key);
+  const std::size_t slot = slot_of(value, key, hash);
+  if (slots_[slot].code >= 0) return slots_[slot].code;
   const auto code = static_cast<std::int32_t>(size());
   bytes_.append(value);
   offsets_.push_back(bytes_.size());
   hashes_.push_back(hash);
-  slots_[slot] = code;
+  keys_.push_back(key);
+  slots_[slot] = Slot{static_cast<std::uint32_t>(hash >> 32), code};
   if (size() * 2 > slots_.size()) grow();
   return code;
 }
 
 void StringDictionary::grow() {
-  slots_.assign(slots_.size() * 2, -1);
+  slots_.assign(slots_.size() * 2, Slot{0, -1});
   mask_ = slots_.size() - 1;
   for (std::size_t c = 0; c < size(); ++c) {
     std::size_t slot = hashes_[c] & mask_;
-    while (slots_[slot] >= 0) slot = (slot + 1) & mask_;
-    slots_[slot] = static_cast<std::int32_t>(c);
+    while (slots_[slot].code >= 0) slot = (slot + 1) & mask_;
+    slots_[slot] = Slot{static_cast<std::uint32_t>(hashes_[c] >> 32), static_cast<std::int32_t>(c)};
   }
 }
 

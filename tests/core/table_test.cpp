@@ -6,7 +6,6 @@
 
 #include "core/error.hpp"
 #include "core/hash.hpp"
-#include "core/string_dictionary.hpp"
 
 namespace assay::core {
 namespace {
@@ -59,18 +58,6 @@ TEST(Column, RendersTimestampsAsIso) {
   EXPECT_EQ(format_timestamp(0), "1970-01-01T00:00:00Z");
   EXPECT_EQ(format_timestamp(1'500'000'000), "1970-01-01T00:00:01.5Z");
   EXPECT_EQ(format_timestamp(-1), "1969-12-31T23:59:59.999999999Z");
-}
-
-TEST(StringDictionary, InternsInFirstSeenOrder) {
-  StringDictionary d;
-  EXPECT_EQ(d.intern("b"), 0);
-  EXPECT_EQ(d.intern("a"), 1);
-  EXPECT_EQ(d.intern("b"), 0);
-  for (int i = 0; i < 10'000; ++i) d.intern("k" + std::to_string(i));
-  EXPECT_EQ(d.find("k9999"), 10'001);
-  EXPECT_EQ(d.find("missing"), -1);
-  EXPECT_EQ(d.at(1), "a");
-  EXPECT_EQ(d.intern(""), 10'002);
 }
 
 TEST(Hash, Xxh3StreamEqualsOneShotAndKnownVector) {
