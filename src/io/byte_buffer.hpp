@@ -1,7 +1,7 @@
 #pragma once
 // ByteBuffer: a growable byte array that, unlike std::string::resize, does
-// not zero what it allocates (a 16 MiB read buffer would otherwise cost a
-// 16 MiB memset per file, however small the file). Every allocation carries
+// not zero what it allocates (a 4 MiB read buffer would otherwise cost a
+// 4 MiB memset per file, however small the file). Every allocation carries
 // kShortDecimalPadding readable bytes past its size, so cells at the very end
 // can be read a word at a time (short_decimal.hpp).
 

@@ -2,7 +2,7 @@
 // CSV reader: RFC 4180 with delimiter detection, a UTF-8 BOM, gzip input,
 // NA tokens and per-column kind inference or override (io/column_chunk.hpp).
 //
-// The text comes in blocks of 16 MiB (io/text_blocks.hpp: read, or viewed in
+// The text comes in blocks of 4 MiB (io/text_blocks.hpp: read, or viewed in
 // a mapped file), cut at row boundaries into pieces of 256 KiB, tokenized and
 // converted in parallel per piece; each column's pieces are appended to it
 // block by block. So the reader holds one or two blocks of text plus the

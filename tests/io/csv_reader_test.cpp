@@ -155,7 +155,7 @@ std::string big_csv(std::size_t rows) {
 }
 
 TEST(CsvReader, LargeInputAcrossBlocksIsExactAndThreadIndependent) {
-  const std::size_t rows = 700'000;  // ~ 30 MB: two blocks, ~120 pieces
+  const std::size_t rows = 700'000;  // ~ 30 MB: eight blocks, ~120 pieces
   const std::string text = big_csv(rows);
   const auto one = tbb::task_arena(1).execute([&] { return read(text); });
   const auto two = tbb::task_arena(2).execute([&] { return read(text); });
