@@ -2,9 +2,12 @@
 // Sorting primitives shared by rank-based statistics (quantiles, AUC, KS):
 // sort once and reuse (DESIGN.md, Computation principles).
 //
-// Both are LSD radix sorts on the IEEE-754 bit pattern mapped to an unsigned
-// key whose order is the numeric order (-inf < ... < -0.0 == 0.0 < ... < +inf),
-// O(n) and stable. NaN keys sort last. -0.0 sorts before +0.0.
+// All are LSD radix sorts, O(n) and stable. Values that are exact decimals
+// (x == m / 10^d bit for bit, as values written with a few decimals are) sort
+// as their integer mantissas m - min(m), which usually fit 32 bits and two or
+// three passes; any other values sort on the IEEE-754 bit pattern mapped to
+// an unsigned key whose order is the numeric order (six passes). NaN sorts
+// last, -0.0 before +0.0.
 
 #include <cstdint>
 #include <memory>
@@ -28,7 +31,7 @@ void radix_sort(std::span<std::int64_t> values);
 std::vector<std::uint32_t> argsort(std::span<const double> values);
 
 // The values that are valid (validity empty means all) and not NaN, in
-// ascending order. Exact decimals (see radix_sort) are kept as their sorted
+// ascending order. Exact decimals (see above) are kept as their sorted
 // 32-bit keys and decoded on access, half the memory of sorted doubles and
 // no pass to decode them; other values are kept as sorted doubles. -0.0 and
 // 0.0 are one value here, and may read back as either.
