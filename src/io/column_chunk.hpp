@@ -123,6 +123,9 @@ class ChunkBuilder {
   ColumnChunk finish() { return std::move(chunk_); }
 
  private:
+  template <class T, class CellAt, class Parse>
+  std::size_t append_numbers(std::size_t r, std::size_t rows, const CellAt& cell_at, std::vector<T>& storage, T null_value,
+                             const Parse& parse);
   bool parse_number(std::string_view text, double& out) const noexcept {
     return (padded_ && parse_short_decimal(text, out)) || parse_float64(text, out);
   }
@@ -147,52 +150,44 @@ struct ConversionError {
   std::string message;
 };
 
-template <class CellAt>
-std::size_t ChunkBuilder::append_floats(std::size_t r, std::size_t rows, const CellAt& cell_at) {
-  const std::size_t base = chunk_.f64.size();
-  chunk_.f64.resize(base + rows - r);
+// The numeric fast paths: cells from row r on go straight into `storage`
+// while they are nulls (`null_value`) or parse; returns the first row that
+// does not.
+template <class T, class CellAt, class Parse>
+std::size_t ChunkBuilder::append_numbers(std::size_t r, std::size_t rows, const CellAt& cell_at, std::vector<T>& storage,
+                                         T null_value, const Parse& parse) {
+  const std::size_t base = storage.size();
+  storage.resize(base + rows - r);
   chunk_.valid.resize(base + rows - r);
-  double* values = chunk_.f64.data() + base;
+  T* values = storage.data() + base;
   std::uint8_t* valid = chunk_.valid.data() + base;
   std::size_t k = 0;
   for (; r < rows; ++r, ++k) {
     const CellView cell = cell_at(r);
     if (cell.type == CellType::null || (cell.type != CellType::number && na_.contains(cell.text))) {
-      values[k] = std::numeric_limits<double>::quiet_NaN();
+      values[k] = null_value;
       valid[k] = 0;
-    } else if ((cell.type == CellType::raw || cell.type == CellType::number) && parse_number(cell.text, values[k])) {
+    } else if ((cell.type == CellType::raw || cell.type == CellType::number) && parse(cell.text, values[k])) {
       valid[k] = 1;
     } else {
       break;
     }
   }
-  chunk_.f64.resize(base + k);
+  storage.resize(base + k);
   chunk_.valid.resize(base + k);
   return r;
 }
 
 template <class CellAt>
+std::size_t ChunkBuilder::append_floats(std::size_t r, std::size_t rows, const CellAt& cell_at) {
+  return append_numbers(r, rows, cell_at, chunk_.f64, std::numeric_limits<double>::quiet_NaN(),
+                        [this](std::string_view text, double& out) { return parse_number(text, out); });
+}
+
+template <class CellAt>
 std::size_t ChunkBuilder::append_ints(std::size_t r, std::size_t rows, const CellAt& cell_at) {
-  const std::size_t base = chunk_.i64.size();
-  chunk_.i64.resize(base + rows - r);
-  chunk_.valid.resize(base + rows - r);
-  std::int64_t* values = chunk_.i64.data() + base;
-  std::uint8_t* valid = chunk_.valid.data() + base;
-  std::size_t k = 0;
-  for (; r < rows; ++r, ++k) {
-    const CellView cell = cell_at(r);
-    if (cell.type == CellType::null || (cell.type != CellType::number && na_.contains(cell.text))) {
-      values[k] = 0;
-      valid[k] = 0;
-    } else if ((cell.type == CellType::raw || cell.type == CellType::number) && parse_int64(cell.text, values[k])) {
-      valid[k] = 1;
-    } else {
-      break;
-    }
-  }
-  chunk_.i64.resize(base + k);
-  chunk_.valid.resize(base + k);
-  return r;
+  return append_numbers(r, rows, cell_at, chunk_.i64, std::int64_t{0},
+                        [](std::string_view text, std::int64_t& out) { return parse_int64(text, out); });
 }
 
 template <class CellAt>
