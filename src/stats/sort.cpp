@@ -189,21 +189,10 @@ std::optional<DecimalScale> decimal_scale(std::span<const double> values) {
   return decimal_scale(values, [](std::size_t) { return true; }, SignedZero::keep);
 }
 
-// Keys of the included values, in order.
-template <class Key, class Include>
-std::size_t fill_decimal_keys(std::span<const double> values, const DecimalScale& scale, Key* keys,
-                              const Include& include) {
-  const double p = kPow10[scale.digits];
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (include(i)) keys[k++] = static_cast<Key>(round_to_integer(values[i] * p) - scale.min);
-  }
-  return k;
-}
-
 template <class Key>
 void fill_decimal_keys(std::span<const double> values, const DecimalScale& scale, Key* keys) {
-  fill_decimal_keys(values, scale, keys, [](std::size_t) { return true; });
+  const double p = kPow10[scale.digits];
+  for (std::size_t i = 0; i < values.size(); ++i) keys[i] = static_cast<Key>(round_to_integer(values[i] * p) - scale.min);
 }
 
 // The values of sorted keys: (key + base) / scale, as SortedValues decodes one.

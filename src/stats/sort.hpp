@@ -47,18 +47,7 @@ class SortedValues {
   double front() const noexcept { return (*this)[0]; }
   double back() const noexcept { return (*this)[size_ - 1]; }
 
-  // Calls f(first, count) for each run of equal values, in ascending order
-  // (-0.0 and 0.0 are one value).
-  template <class F>
-  void for_each_run(F&& f) const {
-    if (keys_) {
-      runs(keys_.get(), f);
-    } else {
-      runs(doubles_.data(), f);
-    }
-  }
-
-  // The number of distinct values.
+  // The number of distinct values (-0.0 and 0.0 are one).
   std::size_t distinct() const noexcept { return keys_ ? count_distinct(keys_.get()) : count_distinct(doubles_.data()); }
 
   // Calls f(first, count) for each run of equal values longer than
@@ -108,16 +97,6 @@ class SortedValues {
       f(i, end - i);
       bar = longer_than();
       i = end;
-    }
-  }
-
-  template <class T, class F>
-  void runs(const T* sorted, F& f) const {
-    for (std::size_t i = 0; i < size_;) {
-      std::size_t j = i + 1;
-      while (j < size_ && sorted[j] == sorted[i]) ++j;
-      f(i, j - i);
-      i = j;
     }
   }
 
