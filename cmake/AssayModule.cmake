@@ -25,5 +25,7 @@ function(assay_test layer)
   target_compile_definitions(test_${layer} PRIVATE
     ASSAY_TEST_DATA="${PROJECT_SOURCE_DIR}/tests/data"
     ASSAY_REFERENCE_DIR="${PROJECT_SOURCE_DIR}/tests/reference")
-  gtest_discover_tests(test_${layer} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
+  assay_precompile(test_${layer} <gtest/gtest.h>)
+  # Listed when ctest runs, not after each link: the build stays a build.
+  gtest_discover_tests(test_${layer} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
 endfunction()
