@@ -17,7 +17,7 @@
 #include <random>
 
 #include "drift/multivariate.hpp"
-#include "stats/sort.hpp"
+#include "stats/roc_auc.hpp"
 
 namespace assay::drift {
 
@@ -40,28 +40,6 @@ struct Booster {
     if (h != nullptr) XGBoosterFree(h);
   }
 };
-
-// ROC AUC by the Mann-Whitney statistic with midranks for ties.
-double roc_auc(std::span<const double> score, std::span<const std::uint8_t> label) {
-  const std::vector<std::uint32_t> order = stats::argsort(score);
-  double rank_sum = 0.0;
-  double positives = 0.0;
-  std::size_t i = 0;
-  while (i < order.size()) {
-    std::size_t j = i;
-    while (j < order.size() && score[order[j]] == score[order[i]]) ++j;
-    const double midrank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2.0;
-    for (std::size_t k = i; k < j; ++k) {
-      if (label[order[k]] != 0) {
-        rank_sum += midrank;
-        positives += 1.0;
-      }
-    }
-    i = j;
-  }
-  const double negatives = static_cast<double>(score.size()) - positives;
-  return (rank_sum - positives * (positives + 1) / 2.0) / (positives * negatives);
-}
 
 struct FoldOutput {
   std::vector<std::pair<std::size_t, double>> predictions;  // (row, score)
@@ -164,7 +142,7 @@ MultivariateResult classifier_drift(const RowMatrix& reference, const RowMatrix&
   MultivariateResult result;
   result.method = Multivariate::classifier;
   result.metric = "roc_auc";
-  result.statistic = roc_auc(score, label);
+  result.statistic = stats::roc_auc(score, label);
   result.threshold = options.threshold.value_or(0.55);
   result.drifted = result.statistic > *result.threshold;
   // One-sided p-value of AUC > 0.5 under exchangeability: the normal

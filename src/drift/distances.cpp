@@ -4,23 +4,13 @@
 #include <cmath>
 #include <numbers>
 
+#include "stats/compensated_sum.hpp"
 
 namespace assay::drift {
 
 namespace {
 
-// Neumaier-compensated accumulator: long sums stay within a few ulps of the
-// exact value, so agreement with numpy's pairwise sums is ~1e-15.
-struct Sum {
-  double s = 0.0;
-  double c = 0.0;
-  void add(double x) {
-    const double t = s + x;
-    c += std::abs(s) >= std::abs(x) ? (s - t) + x : (x - t) + s;
-    s = t;
-  }
-  double value() const { return s + c; }
-};
+using Sum = stats::CompensatedSum;
 
 // integral |F_a - F_b|^p dx over the pooled support, for p = 1 or 2: a
 // walk over the merged order one element at a time. Inside a run of equal

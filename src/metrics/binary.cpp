@@ -14,7 +14,7 @@
 #include "metrics/confusion.hpp"
 #include "metrics/probability.hpp"
 #include "metrics/ranked.hpp"
-#include "metrics/sum.hpp"
+#include "stats/compensated_sum.hpp"
 
 namespace assay::metrics {
 
@@ -69,7 +69,7 @@ void fill(const BinaryTotals& totals, const BinaryFrame& frame, const std::vecto
 struct RowTotals {
   std::array<double, 4> weight{};
   std::array<double, 4> count{};
-  CompensatedSum log_loss, brier;
+  stats::CompensatedSum log_loss, brier;
   std::size_t outside = 0;
 
   void merge(const RowTotals& o) {

@@ -122,10 +122,10 @@ void binary_metrics(const BinaryTotals& totals, const BinaryFrame& frame, Metric
   add_agreement_metrics(confusion, out);
   add_binary_prf(confusion, 1, out);
   if (!frame.ranked) return;
-  const double p = totals.positives;
-  const double n = totals.negatives;
-  out.set("roc_auc", p > 0.0 && n > 0.0 ? Value::of(totals.auc_area / (2.0 * p * n))
-                                        : Value::undefined("only one class present in the target"));
+  const double p = totals.auc.positives;
+  const double n = totals.auc.negatives;
+  out.set("roc_auc", totals.auc.defined() ? Value::of(totals.auc.value())
+                                          : Value::undefined("only one class present in the target"));
   out.set("average_precision", p > 0.0 ? Value::of(totals.ap_sum / p) : Value::of(0.0, "no positive rows"));
   const double total = p + n;
   if (total == 0.0) return;

@@ -23,6 +23,7 @@
 #include "metrics/poisson_sum.hpp"
 #include "metrics/ranked.hpp"
 #include "metrics/result.hpp"
+#include "stats/roc_auc.hpp"
 
 namespace assay::metrics {
 
@@ -52,10 +53,8 @@ BinaryFrame make_binary_frame(const BinaryInputs& inputs, const RankedScores* ra
 // Weighted sums of one pass.
 struct BinaryTotals {
   double tn = 0.0, fp = 0.0, fn = 0.0, tp = 0.0;  // confusion at the threshold / prediction
-  double auc_area = 0.0;   // sum over tie groups of fp_g (2 tp_before + tp_g)
-  double ap_sum = 0.0;     // sum over tie groups of tp_g * precision_g
-  double positives = 0.0;  // weighted positives and negatives
-  double negatives = 0.0;
+  stats::RocAucState<double> auc;  // weighted positives, negatives and 2U
+  double ap_sum = 0.0;             // sum over tie groups of tp_g * precision_g
   double log_loss = 0.0;
   double brier = 0.0;
 };
@@ -77,7 +76,7 @@ inline A keep(A x, unsigned bit) noexcept {
 
 template <class A>
 struct GroupTotals {
-  A positives{}, negatives{}, area{};
+  stats::RocAucState<A> auc;  // also the running positives and negatives
   A confusion_tp{}, confusion_fp{};  // predictions from a column: summed per row
   double ap = 0.0, log_loss = 0.0, brier = 0.0;
 };
@@ -140,12 +139,10 @@ std::array<BinaryTotals, 2> accumulate_pair(const BinaryFrame& frame, const Draw
       GroupTotals<A>& t = lane[h];
       for (std::size_t k = 0; k < g; ++k) {
         const A tp = tp_buffer[h][k], fp = fp_buffer[h][k];
-        t.area += fp * (A{2} * t.positives + tp);
-        t.positives += tp;
-        t.negatives += fp;
+        t.auc.add_group(tp, fp);
         if constexpr ((Parts & kAveragePrecision) != 0) {
-          const auto pos = static_cast<double>(t.positives);
-          const double seen = pos + static_cast<double>(t.negatives);
+          const auto pos = static_cast<double>(t.auc.positives);
+          const double seen = pos + static_cast<double>(t.auc.negatives);
           t.ap += static_cast<double>(tp) * pos / (seen == 0.0 ? 1.0 : seen);
         }
         if constexpr ((Parts & kThresholdAndLoss) != 0) {
@@ -159,8 +156,8 @@ std::array<BinaryTotals, 2> accumulate_pair(const BinaryFrame& frame, const Draw
                        static_cast<double>(fp) * frame.brier_negative[group];
           }
           if (group + 1 == frame.groups_predicted) [[unlikely]] {
-            cut_tp[h] = t.positives;
-            cut_fp[h] = t.negatives;
+            cut_tp[h] = t.auc.positives;
+            cut_fp[h] = t.auc.negatives;
           }
         }
       }
@@ -175,12 +172,11 @@ std::array<BinaryTotals, 2> accumulate_pair(const BinaryFrame& frame, const Draw
     const A fp = PredictionColumn ? t.confusion_fp : cut_fp[h];
     o.tp = static_cast<double>(tp);
     o.fp = static_cast<double>(fp);
-    o.fn = static_cast<double>(t.positives - tp);
-    o.tn = static_cast<double>(t.negatives - fp);
-    o.auc_area = static_cast<double>(t.area);
+    o.fn = static_cast<double>(t.auc.positives - tp);
+    o.tn = static_cast<double>(t.auc.negatives - fp);
+    o.auc = {static_cast<double>(t.auc.positives), static_cast<double>(t.auc.negatives),
+             static_cast<double>(t.auc.twice_u)};
     o.ap_sum = t.ap;
-    o.positives = static_cast<double>(t.positives);
-    o.negatives = static_cast<double>(t.negatives);
     o.log_loss = t.log_loss;
     o.brier = t.brier;
   }

@@ -8,7 +8,7 @@
 #include "metrics/binary_frame.hpp"
 #include "metrics/confusion.hpp"
 #include "metrics/ranked.hpp"
-#include "metrics/sum.hpp"
+#include "stats/compensated_sum.hpp"
 
 namespace assay::metrics {
 
@@ -74,7 +74,7 @@ void add_score_metrics(const MulticlassInputs& in, const MulticlassOptions& opti
   const std::size_t classes = options.classes.size();
   result.metrics.set("log_loss", multiclass_log_loss(in.truth, in.scores, in.weight));
   const std::size_t k = options.k;
-  CompensatedSum hits, total;
+  stats::CompensatedSum hits, total;
   for (std::size_t i = 0; i < in.truth.size(); ++i) {
     const double w = in.weight.empty() ? 1.0 : in.weight[i];
     hits.add(in_top_k(in.scores, i, in.truth[i], k) ? w : 0.0);
@@ -133,12 +133,11 @@ void resample_metrics(const RowTotals& rows, const std::vector<BinaryTotals>& au
   out.set("top_k_accuracy", Value::of(rows.top_k / rows.weight));
   double macro = 0.0, weighted = 0.0, support = 0.0;
   for (std::size_t c = 0; c < aucs.size(); ++c) {
-    const double p = aucs[c].positives, n = aucs[c].negatives;
-    if (p <= 0.0 || n <= 0.0) return;
-    const double auc = aucs[c].auc_area / (2.0 * p * n);
+    if (!aucs[c].auc.defined()) return;
+    const double auc = aucs[c].auc.value();
     macro += auc;
-    weighted += auc * p;
-    support += p;
+    weighted += auc * aucs[c].auc.positives;
+    support += aucs[c].auc.positives;
   }
   out.set("roc_auc_ovr", Value::of(macro / static_cast<double>(aucs.size())));
   out.set("roc_auc_ovr_weighted", Value::of(weighted / support));

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "metrics/sum.hpp"
+#include "stats/compensated_sum.hpp"
 
 namespace assay::metrics {
 
@@ -19,7 +19,7 @@ namespace {
 // sum(w * term) / sum(w), undefined when sum(w) == 0.
 template <class Term>
 Value weighted_mean(std::size_t n, std::span<const double> weight, Term term) {
-  CompensatedSum num, den;
+  stats::CompensatedSum num, den;
   for (std::size_t i = 0; i < n; ++i) {
     const double w = weight.empty() ? 1.0 : weight[i];
     num.add(w * term(i));

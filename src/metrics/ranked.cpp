@@ -50,22 +50,31 @@ ThresholdCounts threshold_counts(const RankedScores& ranked, std::span<const std
   std::size_t j = 0;
   if (weight.empty()) {
     // Unit weights: exact integer counts.
-    std::uint64_t tp_count = 0, seen = 0;
+    stats::RocAucState<std::uint64_t> auc;
     for (std::size_t g = 0; g < groups; ++g) {
-      const std::size_t end = ranked.group_end[g];
-      for (; j < end; ++j) tp_count += truth[ranked.order[j]];
-      seen = end;
-      counts.tps[g] = static_cast<double>(tp_count);
-      counts.fps[g] = static_cast<double>(seen - tp_count);
+      const std::size_t begin = j, end = ranked.group_end[g];
+      std::uint64_t tp_group = 0;
+      for (; j < end; ++j) tp_group += truth[ranked.order[j]];
+      auc.add_group(tp_group, end - begin - tp_group);
+      counts.tps[g] = static_cast<double>(auc.positives);
+      counts.fps[g] = static_cast<double>(auc.negatives);
     }
+    counts.auc = {static_cast<double>(auc.positives), static_cast<double>(auc.negatives),
+                  static_cast<double>(auc.twice_u)};
     return counts;
   }
   for (std::size_t g = 0; g < groups; ++g) {
     const std::size_t end = ranked.group_end[g];
+    // Cumulative sums row by row, as scikit-learn's cumsum; the AUC takes
+    // the group's own sums.
+    double tp_group = 0.0, fp_group = 0.0;
     for (; j < end; ++j) {
       const std::uint32_t row = ranked.order[j];
-      (truth[row] ? tp : fp) += weight[row];
+      const bool positive = truth[row] != 0;
+      (positive ? tp : fp) += weight[row];
+      (positive ? tp_group : fp_group) += weight[row];
     }
+    counts.auc.add_group(tp_group, fp_group);
     counts.tps[g] = tp;
     counts.fps[g] = fp;
   }
@@ -73,20 +82,12 @@ ThresholdCounts threshold_counts(const RankedScores& ranked, std::span<const std
 }
 
 Value roc_auc(const ThresholdCounts& counts) {
-  const double p = counts.positives();
-  const double n = counts.negatives();
-  if (p <= 0.0 || n <= 0.0) {
-    return Value::undefined(p <= 0.0 ? "only one class present in the target (no positives): ROC AUC is undefined"
-                                     : "only one class present in the target (no negatives): ROC AUC is undefined");
+  if (!counts.auc.defined()) {
+    return Value::undefined(counts.auc.positives <= 0.0
+                                ? "only one class present in the target (no positives): ROC AUC is undefined"
+                                : "only one class present in the target (no negatives): ROC AUC is undefined");
   }
-  double area = 0.0;  // sum of trapezoids in (fp, tp) units
-  double tp_prev = 0.0, fp_prev = 0.0;
-  for (std::size_t g = 0; g < counts.tps.size(); ++g) {
-    area += (counts.fps[g] - fp_prev) * (counts.tps[g] + tp_prev);
-    tp_prev = counts.tps[g];
-    fp_prev = counts.fps[g];
-  }
-  return Value::of(area / (2.0 * p * n));
+  return Value::of(counts.auc.value());
 }
 
 Value average_precision(const ThresholdCounts& counts) {

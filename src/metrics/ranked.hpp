@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "metrics/result.hpp"
+#include "stats/roc_auc.hpp"
 
 namespace assay::metrics {
 
@@ -37,6 +38,7 @@ struct ThresholdCounts {
   std::vector<double> threshold;
   std::vector<double> tps;
   std::vector<double> fps;
+  stats::RocAucState<double> auc;  // fed the same groups (exact when unweighted)
 
   double positives() const noexcept { return tps.empty() ? 0.0 : tps.back(); }
   double negatives() const noexcept { return fps.empty() ? 0.0 : fps.back(); }
@@ -45,9 +47,9 @@ struct ThresholdCounts {
 ThresholdCounts threshold_counts(const RankedScores& ranked, std::span<const std::uint8_t> truth,
                                  std::span<const double> weight);
 
-// Area under the ROC curve by the trapezoidal rule over the threshold points
-// (equal to the Mann-Whitney U statistic with ties counted one half).
-// Undefined when the positives or the negatives weigh nothing.
+// ROC AUC (stats/roc_auc.hpp: the Mann-Whitney U with ties counted one half,
+// equal to scikit-learn's trapezoidal area). Undefined when the positives or
+// the negatives weigh nothing.
 Value roc_auc(const ThresholdCounts& counts);
 
 // sum_i (R_i - R_{i-1}) P_i over thresholds. With no positives scikit-learn

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "metrics/sum.hpp"
+#include "stats/compensated_sum.hpp"
 
 namespace assay::metrics {
 
@@ -108,7 +108,7 @@ Result evaluate_ranking(const RankingInputs& in, const RankingOptions& options) 
   result.queries = per_query.size();
   static constexpr const char* kNames[] = {"ndcg", "map", "mrr", "precision_at_k", "recall_at_k"};
   auto means = [&](auto multiplicity, MetricSet& out) {
-    CompensatedSum w, sums[5];
+    stats::CompensatedSum w, sums[5];
     for (std::size_t q = 0; q < per_query.size(); ++q) {
       const double m = multiplicity(q) * query_weight[q];
       if (m == 0.0) continue;

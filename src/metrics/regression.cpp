@@ -9,7 +9,7 @@
 #include <numeric>
 
 #include "core/error.hpp"
-#include "metrics/sum.hpp"
+#include "stats/compensated_sum.hpp"
 #include "stats/moments.hpp"
 #include "stats/quantile.hpp"
 #include "stats/sort.hpp"
@@ -21,7 +21,7 @@ namespace {
 // Weighted sums from which every metric but the median follows; the same
 // for the data (unit multiplicities) and for a resample.
 struct Sums {
-  CompensatedSum weight, abs, sq, ape, pinball, y, y_sq, e, e_sq;
+  stats::CompensatedSum weight, abs, sq, ape, pinball, y, y_sq, e, e_sq;
   double max_abs = 0.0;
 };
 
@@ -202,7 +202,7 @@ std::array<LaneSums, 2> resample_pair(const RegressionFrame& f, const PoissonPai
     for (std::size_t h = 0; h < 2; ++h) {
       Sums& s = lanes[h].sums;
       const std::array<double, 9> b = block.lane(h);
-      CompensatedSum* targets[9] = {&s.weight, &s.abs, &s.sq, &s.ape, &s.pinball, &s.y, &s.y_sq, &s.e, &s.e_sq};
+      stats::CompensatedSum* targets[9] = {&s.weight, &s.abs, &s.sq, &s.ape, &s.pinball, &s.y, &s.y_sq, &s.e, &s.e_sq};
       for (std::size_t k = 0; k < 9; ++k) targets[k]->add(b[k]);
       max_abs[h] = block.max_abs[h];
       s.max_abs = block.max_abs[h];
@@ -257,7 +257,7 @@ Result evaluate_regression(const RegressionInputs& in, const RegressionOptions& 
 
   // Exact (two-pass) point estimates, as scikit-learn's np.average.
   auto w_of = [&](std::size_t i) { return in.weight.empty() ? 1.0 : in.weight[i]; };
-  CompensatedSum wsum, ysum, esum;
+  stats::CompensatedSum wsum, ysum, esum;
   for (std::size_t i = 0; i < n; ++i) {
     wsum.add(w_of(i));
     ysum.add(w_of(i) * in.truth[i]);

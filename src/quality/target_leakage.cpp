@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "quality/auc.hpp"
 #include "quality/classes.hpp"
 #include "quality/limit.hpp"
 #include "quality/mutual_information.hpp"
+#include "stats/roc_auc.hpp"
 #include "stats/sort.hpp"
 
 namespace assay::quality {
@@ -35,22 +35,39 @@ std::size_t nan_tail(const std::vector<double>& sorted) {
   return sorted.size() - n;
 }
 
-// AUC of a text feature: categories scored by their positive rate.
+// AUC of a text feature: categories scored by their positive rate, fed to
+// the AUC state by descending rate, categories of equal rate as one group.
 std::pair<double, std::size_t> text_auc(const core::Column& feature, const BinaryTarget& target, const Options& options) {
   const Codes codes = feature_codes(feature, options.mi_bins, options.min_category_rows);
-  std::vector<ScoreGroup> groups(static_cast<std::size_t>(codes.count));
+  struct Category {
+    double rate = 0.0;
+    std::uint64_t positives = 0, negatives = 0;
+  };
+  std::vector<Category> categories(static_cast<std::size_t>(codes.count));
   std::size_t rows = 0;
   for (std::size_t r = 0; r < codes.code.size(); ++r) {
     if (codes.code[r] < 0 || target.label[r] < 0) continue;
-    auto& g = groups[static_cast<std::size_t>(codes.code[r])];
-    (target.label[r] == 1 ? g.positives : g.negatives) += 1;
+    auto& c = categories[static_cast<std::size_t>(codes.code[r])];
+    (target.label[r] == 1 ? c.positives : c.negatives) += 1;
     ++rows;
   }
-  for (auto& g : groups) {
-    const auto total = g.positives + g.negatives;
-    g.score = total == 0 ? 0.0 : static_cast<double>(g.positives) / static_cast<double>(total);
+  for (auto& c : categories) {
+    const auto total = c.positives + c.negatives;
+    c.rate = total == 0 ? 0.0 : static_cast<double>(c.positives) / static_cast<double>(total);
   }
-  return {grouped_auc(std::move(groups)), rows};
+  std::sort(categories.begin(), categories.end(), [](const Category& a, const Category& b) { return a.rate > b.rate; });
+  stats::RocAucState<std::uint64_t> auc;
+  for (std::size_t i = 0; i < categories.size();) {
+    std::uint64_t pos = 0, neg = 0;
+    std::size_t j = i;
+    for (; j < categories.size() && categories[j].rate == categories[i].rate; ++j) {
+      pos += categories[j].positives;
+      neg += categories[j].negatives;
+    }
+    auc.add_group(pos, neg);
+    i = j;
+  }
+  return {auc.value(), rows};
 }
 
 // Too few rows make a predictive-power value noise (3 rows sorted by label
@@ -95,21 +112,14 @@ core::Finding auc_finding(std::string id, std::string subject, const std::string
   return f;
 }
 
-// AUC of the row number as a score: U counts, for each positive row, the
-// negative rows before it (no ties), so no sort is needed.
+// AUC of the row number as a score: the rows are already in score order
+// (no ties), so no sort is needed; the state takes them from the last.
 std::pair<double, std::size_t> row_order_auc(const BinaryTarget& target) {
-  std::uint64_t twice_u = 0, negatives = 0, positives = 0;
-  for (const auto label : target.label) {
-    if (label == 1) {
-      twice_u += 2 * negatives;
-      ++positives;
-    } else if (label == 0) {
-      ++negatives;
-    }
+  stats::RocAucState<std::uint64_t> auc;
+  for (auto label = target.label.rbegin(); label != target.label.rend(); ++label) {
+    if (*label >= 0) auc.add_group(static_cast<std::uint64_t>(*label == 1), static_cast<std::uint64_t>(*label == 0));
   }
-  if (positives == 0 || negatives == 0) return {NAN, positives + negatives};
-  return {static_cast<double>(twice_u) / (2.0 * static_cast<double>(positives) * static_cast<double>(negatives)),
-          positives + negatives};
+  return {auc.value(), auc.positives + auc.negatives};
 }
 
 }  // namespace
@@ -158,7 +168,7 @@ SortedScores sort_with_auc(const core::Column& column, const BinaryTarget& targe
   const std::span<const double> p(pos.data(), pos.size() - pos_nan), n(neg.data(), neg.size() - neg_nan),
       u(unlabelled.data(), unlabelled.size() - other_nan);
   SortedScores out;
-  out.auc = sorted_auc(p, n);
+  out.auc = stats::roc_auc_sorted(p, n);
   out.rows = p.size() + n.size();
   out.sorted.resize(pos.size() + neg.size() + unlabelled.size());
   auto end = std::merge(p.begin(), p.end(), n.begin(), n.end(), out.sorted.begin());
@@ -224,7 +234,7 @@ std::vector<core::Finding> check_id_leakage(const core::Table& table, std::strin
       stats::radix_sort(pos);
       stats::radix_sort(neg);
       out.push_back(auc_finding(fmt::format("leakage.id_target.{}", column.name()), column.name(),
-                                fmt::format("the id {}", column.name()), sorted_auc(pos, neg), pos.size() + neg.size(),
+                                fmt::format("the id {}", column.name()), stats::roc_auc_sorted(pos, neg), pos.size() + neg.size(),
                                 options.id_auc, options));
     }
     return out;

@@ -8,9 +8,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <random>
 
 #include "cli/run_assay.hpp"
+#include "core/random.hpp"
 
 namespace assay::testing {
 namespace {
@@ -19,20 +19,30 @@ namespace {
 // reversed, plus an unseen "z"), flag bool, note free text, ts one day per
 // `per_day` rows starting 2024-03-01. Shifts apply from day `shift_from`.
 void write_csv(const std::string& path, std::uint64_t seed, std::size_t days, std::size_t per_day, std::size_t shift_from) {
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> normal(0.0, 1.0);
-  std::poisson_distribution<int> poisson(20);
+  core::Random rng(seed);
+  // Poisson(20) by multiplying uniforms until the product drops below
+  // e^-20 (Knuth, TAOCP vol. 2, 3.4.1); categories by inverse CDF.
+  const auto poisson = [&rng] {
+    int k = 0;
+    for (double product = rng.uniform(); product >= std::exp(-20.0); product *= rng.uniform()) ++k;
+    return k;
+  };
+  const auto pick = [&rng](const int (&weights)[5]) {
+    double u = rng.uniform() * 15.0;  // the weights sum to 15
+    int k = 0;
+    while (k < 4 && u >= weights[k]) u -= weights[k++];
+    return k;
+  };
+  const int rising[5] = {1, 2, 3, 4, 5}, falling[5] = {5, 4, 3, 2, 1};
   std::ofstream out(path);
   out << "x,n,cat,flag,note,ts\n";
   const char* cats = "abcde";
   for (std::size_t d = 0; d < days; ++d) {
     const bool shifted = d >= shift_from;
-    std::discrete_distribution<int> pick = shifted ? std::discrete_distribution<int>{1, 2, 3, 4, 5}
-                                                   : std::discrete_distribution<int>{5, 4, 3, 2, 1};
     for (std::size_t i = 0; i < per_day; ++i) {
-      const double x = normal(rng) + (shifted ? 1.0 : 0.0);
-      const char c = shifted && i % 50 == 0 ? 'z' : cats[pick(rng)];
-      out << x << "," << poisson(rng) << "," << c << "," << (normal(rng) > 0 ? "true" : "false") << ",note "
+      const double x = rng.normal() + (shifted ? 1.0 : 0.0);
+      const char c = shifted && i % 50 == 0 ? 'z' : cats[pick(shifted ? rising : falling)];
+      out << x << "," << poisson() << "," << c << "," << (rng.normal() > 0 ? "true" : "false") << ",note "
           << seed << "-" << d << "-" << i << ",2024-03-" << (d < 9 ? "0" : "") << d + 1 << "T"
           << (i % 24 < 10 ? "0" : "") << i % 24 << ":00:00Z\n";
     }

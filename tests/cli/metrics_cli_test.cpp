@@ -99,7 +99,7 @@ TEST_P(MetricsCliReference, JsonAgreesWithScikitLearn) {
     }
     const double a = doc["metrics"][name].get<double>();
     const double e = expected.get<double>();
-    EXPECT_LE(std::abs(a - e), std::max(1e-9 * std::abs(e), 1e-13)) << name << ": " << a << " vs " << e;
+    EXPECT_LE(std::abs(a - e), std::max(1e-12 * std::abs(e), 1e-15)) << name << ": " << a << " vs " << e;
   }
 }
 
@@ -173,6 +173,9 @@ struct BadCase {
   std::vector<std::string> args;
   const char* message;  // must appear in the one stderr line
 };
+
+// gtest prints this in test listings and failures instead of the bytes.
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
 
 class MetricsCliBadInput : public ::testing::TestWithParam<BadCase> {};
 

@@ -6,9 +6,10 @@
 
 #include <gtest/gtest.h>
 
-#include <random>
 #include <string>
 #include <unordered_map>
+
+#include "core/random.hpp"
 
 namespace assay::core {
 namespace {
@@ -40,12 +41,11 @@ TEST(StringDictionary, AgreesWithAHashMapOnLookalikeStrings) {
       }
     }
   }
-  std::mt19937_64 rng(3);
-  std::uniform_int_distribution<std::size_t> pick(0, values.size() - 1);
+  core::Random rng(3);
   StringDictionary dictionary;
   std::unordered_map<std::string, std::int32_t> reference;
   for (int i = 0; i < 50'000; ++i) {
-    const std::string& v = values[pick(rng)];
+    const std::string& v = values[rng.below(values.size())];
     const auto [it, inserted] = reference.emplace(v, static_cast<std::int32_t>(reference.size()));
     ASSERT_EQ(dictionary.intern(v), it->second) << "length " << v.size();
   }

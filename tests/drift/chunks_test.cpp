@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
-#include <random>
 
+#include "core/random.hpp"
 #include "core/error.hpp"
 #include "drift/chunks.hpp"
 #include "drift/drift_run.hpp"
@@ -27,8 +27,7 @@ TEST(ChunkSpec, ParsesRowsHoursDaysWeeks) {
 }
 
 core::Table daily(std::size_t days, std::size_t per_day, std::size_t shift_from_day, std::int64_t first_day) {
-  std::mt19937_64 rng(3);
-  std::normal_distribution<double> normal(0.0, 1.0);
+  core::Random rng(3);
   std::vector<std::int64_t> ts;
   std::vector<double> x;
   std::vector<std::uint8_t> ts_valid;
@@ -37,7 +36,7 @@ core::Table daily(std::size_t days, std::size_t per_day, std::size_t shift_from_
       // Rows out of time order, and one row per day without a timestamp.
       ts.push_back((first_day + static_cast<std::int64_t>(days - 1 - d)) * kDay + static_cast<std::int64_t>(i) * 1000);
       ts_valid.push_back(i == 0 ? 0 : 1);
-      x.push_back(normal(rng) + (days - 1 - d >= shift_from_day ? 1.0 : 0.0));
+      x.push_back(rng.normal() + (days - 1 - d >= shift_from_day ? 1.0 : 0.0));
     }
   }
   std::vector<core::Column> cols;

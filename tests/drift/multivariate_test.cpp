@@ -6,9 +6,9 @@
 #include <gtest/gtest.h>
 #include <oneapi/tbb/task_arena.h>
 
-#include <random>
 #include <set>
 
+#include "core/random.hpp"
 #include "core/error.hpp"
 #include "drift/multivariate.hpp"
 #include "synthetic.hpp"
@@ -26,13 +26,12 @@ std::vector<ColumnSpec> specs_of(const core::Table& t) {
 
 // x, y standard normal with correlation rho; z independent.
 core::Table correlated(std::size_t rows, double rho, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> normal(0.0, 1.0);
+  core::Random rng(seed);
   std::vector<double> x(rows), y(rows), z(rows);
   for (std::size_t i = 0; i < rows; ++i) {
-    x[i] = normal(rng);
-    y[i] = rho * x[i] + std::sqrt(1 - rho * rho) * normal(rng);
-    z[i] = normal(rng);
+    x[i] = rng.normal();
+    y[i] = rho * x[i] + std::sqrt(1 - rho * rho) * rng.normal();
+    z[i] = rng.normal();
   }
   std::vector<core::Column> cols;
   cols.push_back(core::Column::float64("x", std::move(x)));

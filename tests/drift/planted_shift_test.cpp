@@ -37,6 +37,13 @@ struct Plant {
   std::vector<std::size_t> shifted;
 };
 
+// gtest prints this in test listings and failures instead of the bytes.
+void PrintTo(const Plant& p, std::ostream* os) {
+  *os << p.rows << " rows, shifted columns {";
+  for (std::size_t k = 0; k < p.shifted.size(); ++k) *os << (k == 0 ? "" : ", ") << p.shifted[k];
+  *os << "}";
+}
+
 class PlantedShift : public ::testing::TestWithParam<Plant> {};
 
 // Every shifted column is flagged in every run, seeds 1-5 flag exactly the

@@ -10,8 +10,9 @@
 
 #include <bit>
 #include <cstdint>
-#include <random>
 #include <string>
+
+#include "core/random.hpp"
 
 namespace assay::io {
 namespace {
@@ -62,15 +63,13 @@ TEST(ShortDecimal, DeclinesWhatIsNotAPlainShortDecimal) {
 }
 
 TEST(ShortDecimal, AgreesWithFastFloatOnRandomCells) {
-  std::mt19937_64 rng(11);
+  core::Random rng(11);
   const std::string alphabet = "-.0123456789";
-  std::uniform_int_distribution<int> length(0, 18);
-  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
   std::size_t taken = 0;
   for (int i = 0; i < 200'000; ++i) {
     std::string cell;
-    const int n = length(rng);
-    for (int k = 0; k < n; ++k) cell.push_back(alphabet[pick(rng)]);
+    const auto n = rng.below(19);
+    for (std::uint64_t k = 0; k < n; ++k) cell.push_back(alphabet[rng.below(alphabet.size())]);
     double v = 0;
     if (!parses(cell, v)) continue;
     ++taken;
@@ -83,12 +82,10 @@ TEST(ShortDecimal, AgreesWithFastFloatOnRandomCells) {
 }
 
 TEST(ShortDecimal, AgreesWithFastFloatOnTypicalValues) {
-  std::mt19937_64 rng(12);
-  std::uniform_int_distribution<std::uint64_t> mantissa(0, 9'999'999'999'999'999ULL);
-  std::uniform_int_distribution<int> decimals(0, 8);
+  core::Random rng(12);
   for (int i = 0; i < 100'000; ++i) {
-    const int d = decimals(rng);
-    std::string digits = std::to_string(mantissa(rng) % 10'000'000'000'000'000ULL);
+    const int d = static_cast<int>(rng.below(9));
+    std::string digits = std::to_string(rng.below(10'000'000'000'000'000ULL));
     if (static_cast<int>(digits.size()) <= d) digits.insert(0, static_cast<std::size_t>(d) - digits.size() + 1, '0');
     std::string cell = (i % 2 ? "-" : "") + digits.substr(0, digits.size() - static_cast<std::size_t>(d));
     if (d > 0) cell += "." + digits.substr(digits.size() - static_cast<std::size_t>(d));

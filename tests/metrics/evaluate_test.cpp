@@ -3,8 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <oneapi/tbb/task_arena.h>
-
 #include <cmath>
 
 #include "core/error.hpp"
@@ -104,53 +102,6 @@ TEST(Evaluate, RegressionWithOneRowHasNoR2) {
   EXPECT_DOUBLE_EQ(*e.result.metrics.get("mae"), 0.5);
   EXPECT_FALSE(e.result.metrics.get("r2").has_value());
 }
-
-// Each task's intervals are the same for a seed whatever the thread count.
-class Deterministic : public ::testing::TestWithParam<Task> {};
-
-TEST_P(Deterministic, SameIntervalsOnOneAndTwoThreads) {
-  const std::size_t n = 300;
-  std::vector<double> y(n), p(n), a(n), b(n), c(n);
-  std::vector<std::string> q(n), cls(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    y[i] = static_cast<double>((i * 7) % 3 == 0);
-    p[i] = std::fmod(static_cast<double>(i) * 0.618, 1.0);
-    a[i] = p[i] / 2;
-    b[i] = (1 - p[i]) / 2;
-    c[i] = 0.5;
-    q[i] = "q" + std::to_string(i / 10);
-    cls[i] = std::string(1, static_cast<char>('a' + (i * 5) % 3));
-  }
-  const core::Table t({core::Column::float64("y", y), core::Column::float64("p", p), core::Column::float64("p_a", a),
-                       core::Column::float64("p_b", b), core::Column::float64("p_c", c),
-                       core::Column::string("q", q), core::Column::string("cls", cls)});
-  Spec spec{.task = GetParam(), .target = "y", .bootstrap = {.resamples = 101, .seed = 9}};
-  switch (GetParam()) {
-    case Task::binary: spec.score = "p"; break;
-    case Task::multiclass: spec.target = "cls"; spec.scores = {"p_a", "p_b", "p_c"}; break;
-    case Task::regression: spec.prediction = "p"; break;
-    case Task::ranking: spec.score = "p"; spec.group = "q"; break;
-  }
-  Evaluation one, two;
-  tbb::task_arena(1).execute([&] { one = evaluate(t, spec); });
-  tbb::task_arena(2).execute([&] { two = evaluate(t, spec); });
-  ASSERT_FALSE(one.result.bootstrap.intervals.empty());
-  ASSERT_EQ(one.result.bootstrap.intervals.size(), two.result.bootstrap.intervals.size());
-  for (std::size_t k = 0; k < one.result.bootstrap.intervals.size(); ++k) {
-    const Interval& x = one.result.bootstrap.intervals[k];
-    const Interval& z = two.result.bootstrap.intervals[k];
-    EXPECT_EQ(x.metric, z.metric);
-    EXPECT_EQ(x.low, z.low) << x.metric;
-    EXPECT_EQ(x.high, z.high) << x.metric;
-    EXPECT_LE(x.low, x.high) << x.metric;
-    const auto point = one.result.metrics.get(x.metric);
-    ASSERT_TRUE(point.has_value()) << x.metric;
-  }
-}
-
-INSTANTIATE_TEST_SUITE_P(Tasks, Deterministic,
-                         ::testing::Values(Task::binary, Task::multiclass, Task::regression, Task::ranking),
-                         [](const auto& info) { return std::string(task_name(info.param)); });
 
 }  // namespace
 }  // namespace assay::metrics

@@ -1,6 +1,6 @@
 // Every metric against scikit-learn 1.2.1 on the generated test matrix in
 // tests/reference/metrics_reference.json (written by metrics_reference.py):
-// 1e-9 relative, null exactly where scikit-learn raises. The inputs come
+// 1e-12 relative, null exactly where scikit-learn raises. The inputs come
 // from the same JSON, so both sides compute from identical data.
 
 #include <gtest/gtest.h>
@@ -59,13 +59,13 @@ Spec spec_of(const json& s) {
   return spec;
 }
 
-// |a - b| <= 1e-9 max(|a|, |b|); values that are differences of large sums
-// (mcc, kappa near 0) get an absolute floor of 1e-13.
+// |a - b| <= 1e-12 max(|a|, |b|); values that are differences of large sums
+// (mcc, kappa near 0) get an absolute floor of 1e-15.
 void expect_close(double expected, const Value* actual, const std::string& what) {
   ASSERT_NE(actual, nullptr) << what << " missing";
   ASSERT_TRUE(actual->value.has_value()) << what << " is null: " << actual->reason;
   const double a = *actual->value;
-  EXPECT_LE(std::abs(a - expected), std::max(1e-9 * std::max(std::abs(a), std::abs(expected)), 1e-13))
+  EXPECT_LE(std::abs(a - expected), std::max(1e-12 * std::max(std::abs(a), std::abs(expected)), 1e-15))
       << what << ": assay " << fmt::format("{:.17g}", a) << ", scikit-learn " << fmt::format("{:.17g}", expected);
 }
 
@@ -107,7 +107,7 @@ TEST_P(Reference, MatchesScikitLearn) {
     ASSERT_EQ(e.result.confusion->cells.size(), k * k);
     for (std::size_t i = 0; i < k; ++i) {
       for (std::size_t j = 0; j < k; ++j) {
-        EXPECT_NEAR(e.result.confusion->at(i, j), m[i][j].get<double>(), 1e-9 * std::max(1.0, m[i][j].get<double>()))
+        EXPECT_NEAR(e.result.confusion->at(i, j), m[i][j].get<double>(), 1e-12 * std::max(1.0, m[i][j].get<double>()))
             << "confusion[" << i << "][" << j << "]";
       }
     }

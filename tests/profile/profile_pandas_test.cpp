@@ -1,5 +1,5 @@
 // Profiles agree with pandas 1.5.3 (read_csv + describe/nunique/value_counts)
-// to 1e-9 relative, on the files of tests/data/profile. Golden values come
+// to 1e-12 relative, on the files of tests/data/profile. Golden values come
 // from tests/reference/profile_reference.py; where pandas itself loses
 // precision (its std overflows on 1e300), the script's exact rational
 // arithmetic is the reference instead.
@@ -40,7 +40,7 @@ void expect_close(double expected, std::optional<double> actual, const std::stri
   if (std::isinf(expected) || expected == 0.0) {
     EXPECT_EQ(*actual, expected) << what;
   } else {
-    EXPECT_NEAR(*actual / expected, 1.0, 1e-9) << what << ": expected " << expected << ", got " << *actual;
+    EXPECT_NEAR(*actual / expected, 1.0, 1e-12) << what << ": expected " << expected << ", got " << *actual;
   }
 }
 

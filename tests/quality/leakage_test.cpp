@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "core/random.hpp"
 #include "quality/contamination.hpp"
 #include "quality/leakage.hpp"
 #include "quality/mutual_information.hpp"
@@ -23,15 +24,14 @@ const Options kDefaults;
 // with 1% of rows flipped, a category that predicts y perfectly and a
 // unique-per-row text.
 core::Table leaky_table(std::size_t n, std::uint64_t seed = 7) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> u(0.0, 1.0);
+  core::Random rng(seed);
   std::vector<std::int64_t> y(n);
   std::vector<double> weak(n), leak(n);
   std::vector<std::string> perfect(n), unique(n);
   for (std::size_t i = 0; i < n; ++i) {
-    y[i] = u(rng) < 0.4 ? 1 : 0;
-    weak[i] = static_cast<double>(y[i]) * 0.2 + u(rng);
-    leak[i] = static_cast<double>(i % 100 == 0 ? 1 - y[i] : y[i]) + 0.5 * u(rng);
+    y[i] = rng.uniform() < 0.4 ? 1 : 0;
+    weak[i] = static_cast<double>(y[i]) * 0.2 + rng.uniform();
+    leak[i] = static_cast<double>(i % 100 == 0 ? 1 - y[i] : y[i]) + 0.5 * rng.uniform();
     perfect[i] = y[i] == 1 ? (i % 2 == 0 ? "p1" : "p2") : "n";
     unique[i] = "u" + std::to_string(i);
   }

@@ -74,6 +74,9 @@ struct BadSchema {
   const char* message;  // the whole what() of the error
 };
 
+// gtest prints this in test listings and failures instead of the bytes.
+void PrintTo(const BadSchema& c, std::ostream* os) { *os << c.text; }
+
 class SchemaErrors : public ::testing::TestWithParam<BadSchema> {};
 
 TEST_P(SchemaErrors, NameTheJsonPath) {

@@ -23,6 +23,7 @@ import scipy
 import scipy.special
 import scipy.stats as st
 from scipy.spatial.distance import jensenshannon
+from statsmodels.stats.proportion import proportions_ztest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BINS = 10
@@ -167,10 +168,9 @@ def fisher_cases():
 
 
 def ztest(h1, n1, h2, n2):
-    p1, p2 = h1 / n1, h2 / n2
-    pooled = (p1 * n1 + p2 * n2) / (n1 + n2)
-    z = (p1 - p2) / math.sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2))
-    return z, float(2 * st.norm.sf(abs(z)))
+    """Two-proportion z-test with the pooled variance: statsmodels' proportions_ztest."""
+    z, p = proportions_ztest([h1, h2], [n1, n2])
+    return float(z), float(p)
 
 
 def ztest_cases():

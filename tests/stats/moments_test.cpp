@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <random>
 
+#include "core/random.hpp"
 #include "stats/quantile.hpp"
 
 namespace assay::stats {
@@ -49,10 +49,9 @@ TEST(MeanVariance, ConstantColumnHasZeroVariance) {
 }
 
 TEST(Moments, MergeEqualsOnePass) {
-  std::mt19937_64 rng(3);
-  std::normal_distribution<double> normal(10.0, 2.0);
+  core::Random rng(3);
   std::vector<double> v(10'000);
-  for (auto& x : v) x = normal(rng);
+  for (auto& x : v) x = rng.normal(10.0, 2.0);
   Moments all, left, right;
   for (std::size_t i = 0; i < v.size(); ++i) {
     all.update(v[i]);

@@ -9,18 +9,17 @@
 #include <bit>
 #include <cmath>
 #include <limits>
-#include <random>
 
+#include "core/random.hpp"
 #include "stats/moments.hpp"
 
 namespace assay::stats {
 namespace {
 
 TEST(RadixSort, MatchesStdSortOnRandomDoubles) {
-  std::mt19937_64 rng(7);
-  std::normal_distribution<double> normal(0.0, 1e3);
+  core::Random rng(7);
   std::vector<double> values(100'001);
-  for (auto& v : values) v = normal(rng);
+  for (auto& v : values) v = rng.normal(0.0, 1e3);
   values[5] = -0.0;
   values[6] = 0.0;
   values[7] = std::numeric_limits<double>::infinity();
@@ -35,11 +34,10 @@ TEST(RadixSort, MatchesStdSortOnRandomDoubles) {
 // Values written with a few decimals (as CSV files hold them) sort through
 // their integer mantissas; the result must be the same doubles, bit for bit.
 std::vector<double> decimals(std::size_t n, double scale, int digits, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> uniform(-scale, scale);
+  core::Random rng(seed);
   const double p = std::pow(10.0, digits);
   std::vector<double> values(n);
-  for (auto& v : values) v = std::nearbyint(uniform(rng) * p) / p + 0.0;  // no -0.0
+  for (auto& v : values) v = std::nearbyint(rng.uniform(-scale, scale) * p) / p + 0.0;  // no -0.0
   return values;
 }
 
