@@ -16,7 +16,7 @@
 #include <numeric>
 #include <random>
 
-#include "drift/multivariate.hpp"
+#include "drift/detectors.hpp"
 #include "stats/sort.hpp"
 
 namespace assay::drift {
