@@ -5,7 +5,7 @@
 
 #include "core/error.hpp"
 #include "quality/limit.hpp"
-#include "quality/options.hpp"
+#include "quality/options_json.hpp"
 #include "report/details_json.hpp"
 
 namespace assay::quality {
