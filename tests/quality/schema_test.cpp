@@ -7,6 +7,7 @@
 #include "quality/schema_json.hpp"
 #include "quality/schema_validate.hpp"
 #include "tables.hpp"
+#include "report/details_json.hpp"
 
 namespace assay::quality {
 namespace {
@@ -52,8 +53,8 @@ TEST(SchemaJson, RoundTrips) {
   s.columns[3].min_time = 0;
   s.columns[3].max_time = 2'000'000'000;
   const auto doc = schema_to_json(s, {{"generated_by", "test"}});
-  EXPECT_EQ(doc["format"], "assay.schema");
-  EXPECT_EQ(doc["version"], 1);
+  EXPECT_EQ(doc.begin().key(), "schema");
+  EXPECT_EQ(doc["schema"], "assay.schema/v1");
   EXPECT_EQ(doc["columns"][3]["max"], "1970-01-01T00:00:02Z");
   const Schema back = parse_schema(doc.dump(2), "s.json");
   ASSERT_EQ(back.columns.size(), s.columns.size());
@@ -150,13 +151,13 @@ TEST(ValidateSchema, ListsEveryAnomaly) {
   const auto f = validate_schema(data, s, kDefaults);
   EXPECT_EQ(get(f, "schema.type.age").status, Status::fail);
   EXPECT_EQ(*get(f, "schema.type.age").value, 1.0);
-  EXPECT_EQ(get(f, "schema.type.age").details["examples"][0]["value"], "forty");
+  EXPECT_EQ(report::details_json(get(f, "schema.type.age").details)["examples"][0]["value"], "forty");
   EXPECT_EQ(get(f, "schema.missing_column.note").status, Status::fail);
   EXPECT_EQ(get(f, "schema.new_column.extra").status, Status::fail);
   EXPECT_EQ(*get(f, "schema.categories.city").value, 3.0);
-  EXPECT_EQ(get(f, "schema.categories.city").details["values"][0]["value"], "Rome");
-  EXPECT_EQ(get(f, "schema.categories.city").details["values"][0]["count"], 2);
-  EXPECT_EQ(get(f, "schema.range.seen").details["above"], 1);
+  EXPECT_EQ(report::details_json(get(f, "schema.categories.city").details)["values"][0]["value"], "Rome");
+  EXPECT_EQ(report::details_json(get(f, "schema.categories.city").details)["values"][0]["count"], 2);
+  EXPECT_EQ(report::details_json(get(f, "schema.range.seen").details)["above"], 1);
   EXPECT_EQ(get(f, "schema.nulls.vip").status, Status::fail);
   EXPECT_EQ(get(f, "schema.column.income").status, Status::pass);  // nullable, in range
   EXPECT_EQ(find_id(f, "schema.range.age"), nullptr);  // text column: its problem is the type
@@ -167,8 +168,8 @@ TEST(ValidateSchema, NumericRange) {
   s.columns.push_back(ColumnSchema{.name = "x", .kind = core::Kind::float64, .min = 0.0, .max = 1.0});
   core::Table t({doubles("x", {0.0, 1.0, -0.1, 1.2, 1.3, 0.5})});
   const auto f = validate_schema(t, s, kDefaults);
-  EXPECT_EQ(get(f, "schema.range.x").details["below"], 1);
-  EXPECT_EQ(get(f, "schema.range.x").details["above"], 2);
+  EXPECT_EQ(report::details_json(get(f, "schema.range.x").details)["below"], 1);
+  EXPECT_EQ(report::details_json(get(f, "schema.range.x").details)["above"], 2);
 }
 
 }  // namespace
