@@ -70,6 +70,13 @@ TEST(SchemaJson, RoundTrips) {
   }
 }
 
+TEST(SchemaJson, ReadsFilesThatNameTheFormatWithFormatAndVersion) {
+  const Schema s = parse_schema(R"({"format": "assay.schema", "version": 1, "columns": [{"name": "a", "kind": "int64"}]})",
+                                "old.json");
+  ASSERT_EQ(s.columns.size(), 1u);
+  EXPECT_EQ(s.columns[0].kind, core::Kind::int64);
+}
+
 struct BadSchema {
   const char* text;
   const char* message;  // the whole what() of the error
@@ -92,7 +99,17 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, SchemaErrors,
     ::testing::Values(
         BadSchema{"[1, 2]", "schema.json: expected a schema object, found array [1,2]"},
-        BadSchema{R"({"columns": []})", "schema.json: missing \"format\": \"assay.schema\"; is this an assay schema file?"},
+        BadSchema{R"({"columns": []})", "schema.json: missing \"schema\": \"assay.schema/v1\"; is this an assay schema file?"},
+        BadSchema{R"({"schema": "assay.profile/v1", "columns": []})",
+                  "schema.json: schema: expected \"assay.schema/v1\", found \"assay.profile/v1\""},
+        BadSchema{R"({"schema": "assay.schema/v2", "columns": []})",
+                  "schema.json: schema: unsupported schema version 2; this assay reads version 1"},
+        BadSchema{R"({"schema": "assay.schema/v1x", "columns": []})",
+                  "schema.json: schema: expected \"assay.schema/v1\", found \"assay.schema/v1x\""},
+        BadSchema{R"({"schema": "assay.schema/v1", "colums": []})",
+                  "schema.json: colums: unknown key; expected one of schema, generated_by, source, description, columns"},
+        BadSchema{R"({"schema": "assay.schema/v1", "columns": [{"name": "a", "kind": "flaot"}]})",
+                  "schema.json: columns[0].kind: expected one of float64, int64, bool, categorical, string, timestamp, found \"flaot\""},
         BadSchema{R"({"format": "assay.profile", "version": 1})",
                   "schema.json: format: expected \"assay.schema\", found \"assay.profile\""},
         BadSchema{R"({"format": "assay.schema", "version": 2, "columns": []})",
