@@ -22,7 +22,7 @@ namespace assay::cli {
 namespace {
 
 nlohmann::ordered_json file_json(const core::FileFingerprint& file, const quality::DataFingerprint& data) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::parse(report::fingerprint_json(file).dump());
+  nlohmann::ordered_json out = report::fingerprint_json(file);
   out["canonical_xxh3_128"] = data.canonical.hex();
   out["schema_xxh3_128"] = data.schema.hex();
   auto columns = nlohmann::ordered_json::array();
@@ -78,8 +78,8 @@ void add_fingerprint_command(CLI::App& app, const Context& context, Runner& runn
       }
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       if (context.format == Format::json) {
-        nlohmann::ordered_json doc = nlohmann::ordered_json::parse(report::document_header("fingerprint").dump());
-        doc["inputs"] = nlohmann::ordered_json::parse(report::inputs_json(inputs).dump());
+        nlohmann::ordered_json doc = report::document_header("fingerprint");
+        doc["inputs"] = report::inputs_json(inputs);
         doc["elapsed_seconds"] = seconds;
         doc["files"] = std::move(files);
         write_result(context, report::json_text(doc));

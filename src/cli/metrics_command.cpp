@@ -16,6 +16,7 @@
 #include "core/error.hpp"
 #include "io/table_reader.hpp"
 #include "metrics/evaluate.hpp"
+#include "report/json_text.hpp"
 #include "report/metrics_json.hpp"
 #include "report/metrics_text.hpp"
 
@@ -98,7 +99,7 @@ void add_metrics_command(CLI::App& app, const Context& context, Runner& runner) 
       for (const auto& warning : evaluation.result.warnings) note(context, "assay: warning: " + warning);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       write_result(context, context.format == Format::json
-                                ? report::metrics_json(evaluation, spec, {input.fingerprint}, seconds).dump(2) + "\n"
+                                ? report::json_text(report::metrics_json(evaluation, spec, {input.fingerprint}, seconds))
                                 : report::metrics_text(evaluation, spec, input.fingerprint));
       return 0;
     };

@@ -9,6 +9,7 @@
 #include "cli/read_flags.hpp"
 #include "io/table_reader.hpp"
 #include "profile/column_profile.hpp"
+#include "report/json_text.hpp"
 #include "report/profile_json.hpp"
 
 namespace assay::cli {
@@ -30,7 +31,7 @@ void add_profile_command(CLI::App& app, const Context& context, Runner& runner) 
       const auto profiles = profile::profile_table(input.table);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       write_result(context, context.format == Format::json
-                                ? report::profile_json(profiles, input.fingerprint, seconds).dump(2) + "\n"
+                                ? report::json_text(report::profile_json(profiles, input.fingerprint, seconds))
                                 : report::profile_text(profiles, input.fingerprint));
       return 0;
     };

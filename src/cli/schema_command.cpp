@@ -44,7 +44,7 @@ int run_infer(const Context& context, const InferArgs& args) {
   const auto schema = quality::infer_schema(input.table, options);
   nlohmann::ordered_json extra;
   extra["generated_by"] = std::string("assay ") + kVersion;
-  extra["source"] = nlohmann::ordered_json::parse(report::fingerprint_json(input.fingerprint).dump());
+  extra["source"] = report::fingerprint_json(input.fingerprint);
   write_result(context, report::json_text(quality::schema_to_json(schema, extra)));
   return 0;
 }

@@ -3,12 +3,12 @@
 // Engines build Findings; outputs (src/report) render them and never
 // recompute them.
 
-#include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/details.hpp"
 
 namespace assay::core {
 
@@ -37,7 +37,7 @@ struct Finding {
   Status status = Status::info;
   std::string message;  // one sentence for people
   std::string reason;   // why value is null, when it is
-  nlohmann::json details = nlohmann::json::object();
+  Details details;       // counts, examples, the rule applied (insertion order)
 };
 
 // The worst status of a list (pass when empty).

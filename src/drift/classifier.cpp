@@ -16,8 +16,9 @@
 #include <numeric>
 #include <random>
 
-#include "drift/multivariate.hpp"
+#include "drift/detectors.hpp"
 #include "stats/roc_auc.hpp"
+#include "stats/sort.hpp"
 
 namespace assay::drift {
 

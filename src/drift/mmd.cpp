@@ -13,7 +13,7 @@
 #include <numeric>
 #include <random>
 
-#include "drift/multivariate.hpp"
+#include "drift/detectors.hpp"
 
 namespace assay::drift {
 

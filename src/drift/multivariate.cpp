@@ -7,6 +7,7 @@
 #include <random>
 
 #include "core/error.hpp"
+#include "drift/detectors.hpp"
 
 namespace assay::drift {
 

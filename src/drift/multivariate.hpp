@@ -25,7 +25,6 @@
 
 #include "core/table.hpp"
 #include "drift/column_drift.hpp"
-#include "drift/feature_matrix.hpp"
 
 namespace assay::drift {
 
@@ -78,11 +77,8 @@ MultivariateResult multivariate_drift(const core::Table& reference, const core::
                                       std::span<const ColumnSpec> columns, const MultivariateOptions& options,
                                       std::span<const std::uint32_t> current_rows = {});
 
-// Pieces shared by the detectors.
-MultivariateResult classifier_drift(const RowMatrix& reference, const RowMatrix& current,
-                                    const std::vector<std::string>& names, const MultivariateOptions& options);
-MultivariateResult mmd_drift(const RowMatrix& reference, const RowMatrix& current, const MultivariateOptions& options);
-MultivariateResult pca_drift(const RowMatrix& reference, const RowMatrix& current, const MultivariateOptions& options);
+// Pieces shared by the detectors (the Eigen-typed ones are in
+// drift/detectors.hpp).
 
 // Up to `k` of `n` row indices drawn without replacement, ascending
 // (all of them when n <= k). Deterministic for the seed.

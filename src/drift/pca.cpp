@@ -10,7 +10,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
-#include "drift/multivariate.hpp"
+#include "drift/detectors.hpp"
 
 namespace assay::drift {
 

@@ -74,7 +74,7 @@ std::optional<core::Finding> check_infinities(const core::Column& column, const 
   for (std::size_t row = 0; row < values.size(); ++row) {
     if (!column.is_valid(row) || !std::isinf(values[row])) continue;
     (values[row] > 0 ? positive : negative) += 1;
-    examples.add(row, values[row] > 0 ? "inf" : "-inf");
+    examples.add_infinity(row, values[row] > 0);
   }
   const std::size_t n = column.size() - column.null_count();
   const double share = share_of(positive + negative, n);
@@ -86,7 +86,7 @@ std::optional<core::Finding> check_infinities(const core::Column& column, const 
   f.details["count"] = positive + negative;
   f.details["positive"] = positive;
   f.details["negative"] = negative;
-  f.details["examples"] = examples.json();
+  f.details["examples"] = examples.list();
   return f;
 }
 
@@ -158,10 +158,10 @@ std::optional<core::Finding> check_blank_strings(const core::Column& column, con
   auto f = judged(id_for("blank_strings", column), column.name(), "blank_share", share, options.blank_strings,
                   blanks == 0 ? fmt::format("{} has no empty or white-space-only values", column.name())
                               : fmt::format("{} has {} empty or white-space-only values ({}){}{}", column.name(),
-                                            blanks, percent(share), examples.json().empty() ? "" : ": ",
+                                            blanks, percent(share), examples.list().empty() ? "" : ": ",
                                             examples.describe()));
   f.details["count"] = blanks;
-  f.details["examples"] = examples.json();
+  f.details["examples"] = examples.list();
   return f;
 }
 
@@ -185,7 +185,7 @@ std::optional<core::Finding> check_mixed_types(const core::Column& column, const
                       : fmt::format("{} holds one kind of value", column.name()));
   f.details["numbers"] = numbers;
   f.details["text"] = words;
-  f.details["examples"] = examples.json();
+  f.details["examples"] = examples.list();
   return f;
 }
 
@@ -195,7 +195,7 @@ std::optional<core::Finding> check_outliers(const core::Column& column, const Co
   const auto finite = finite_part(facts.sorted);
   if (finite.size() < 3) return std::nullopt;
   double low = 0.0, high = 0.0;
-  nlohmann::json rule;
+  core::Details rule;
   if (options.outlier_rule == OutlierRule::iqr) {
     const double q1 = stats::quantile_sorted(finite, 0.25);
     const double q3 = stats::quantile_sorted(finite, 0.75);
@@ -236,7 +236,7 @@ std::optional<core::Finding> check_outliers(const core::Column& column, const Co
   f.details["lower_fence"] = low;
   f.details["upper_fence"] = high;
   f.details["rule"] = rule;
-  f.details["examples"] = examples.json();
+  f.details["examples"] = examples.list();
   return f;
 }
 

@@ -79,17 +79,18 @@ core::Finding check_contamination(const core::Table& train, const core::Table& t
   test_hashes = row_hashes(test, test_columns, norm);
   const auto found = matches(train_hashes, test_hashes);
   std::size_t count = 0;
-  nlohmann::json examples = nlohmann::json::array();
+  std::vector<std::pair<std::size_t, std::uint64_t>> pairs;  // (test row, train row), 1-based
   for (std::size_t r = 0; r < found.size(); ++r) {
     if (found[r] == HashIndex::kAbsent) continue;
     ++count;
-    if (examples.size() < options.max_examples) examples.push_back({{"test_row", r + 1}, {"train_row", found[r] + 1}});
+    if (pairs.size() < options.max_examples) pairs.emplace_back(r + 1, found[r] + 1);
   }
+  core::DetailList examples;
+  for (const auto& [test_row, train_row] : pairs) examples.push_back(core::Details{{"test_row", test_row}, {"train_row", train_row}});
   const double share = share_of(count, test.rows());
   std::string listed;
-  for (std::size_t i = 0; i < examples.size() && i < 3; ++i) {
-    listed += fmt::format("{}test row {} = train row {}", i == 0 ? "" : ", ", examples[i]["test_row"].get<std::size_t>(),
-                          examples[i]["train_row"].get<std::size_t>());
+  for (std::size_t i = 0; i < pairs.size() && i < 3; ++i) {
+    listed += fmt::format("{}test row {} = train row {}", i == 0 ? "" : ", ", pairs[i].first, pairs[i].second);
   }
   const std::string how = normalised ? "after normalisation" : "exactly";
   auto f = judged(normalised ? "leakage.contamination_normalised.dataset" : "leakage.contamination.dataset", "dataset",
@@ -131,9 +132,9 @@ core::Finding check_temporal(const core::Column& train_time, const core::Column&
                              : fmt::format("{} test rows ({}) are older than the newest training row ({}): {}", older,
                                            percent(share), render_time(train_time, *newest), examples.describe()));
   f.details["count"] = older;
-  f.details["newest_train"] = newest ? nlohmann::json(render_time(train_time, *newest)) : nlohmann::json(nullptr);
-  f.details["oldest_test"] = oldest ? nlohmann::json(render_time(test_time, *oldest)) : nlohmann::json(nullptr);
-  f.details["examples"] = examples.json();
+  f.details["newest_train"] = newest ? core::DetailValue(render_time(train_time, *newest)) : core::DetailValue();
+  f.details["oldest_test"] = oldest ? core::DetailValue(render_time(test_time, *oldest)) : core::DetailValue();
+  f.details["examples"] = examples.list();
   if (!newest) f.reason = "the training data has no times";
   return f;
 }
@@ -160,7 +161,7 @@ core::Finding check_id_overlap(const core::Column& train_id, const core::Column&
                               : fmt::format("{} test rows ({}) have an id ({}) that also appears in train: {}", shared,
                                             percent(share), test_id.name(), examples.describe()));
   f.details["count"] = shared;
-  f.details["examples"] = examples.json();
+  f.details["examples"] = examples.list();
   return f;
 }
 

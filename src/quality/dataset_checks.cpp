@@ -22,7 +22,7 @@ core::Finding check_duplicate_rows(const core::Table& table, std::span<const std
   std::size_t duplicates = 0;
   std::vector<char> duplicated_origin(table.rows());
   std::size_t groups = 0;
-  nlohmann::json examples = nlohmann::json::array();
+  std::vector<std::pair<std::size_t, std::uint64_t>> pairs;  // (row, same_as), 1-based
   for (std::size_t row = 0; row < first.size(); ++row) {
     if (first[row] == HashIndex::kAbsent) continue;
     ++duplicates;
@@ -30,13 +30,12 @@ core::Finding check_duplicate_rows(const core::Table& table, std::span<const std
       duplicated_origin[first[row]] = 1;
       ++groups;
     }
-    if (examples.size() < options.max_examples) examples.push_back({{"row", row + 1}, {"same_as", first[row] + 1}});
+    if (pairs.size() < options.max_examples) pairs.emplace_back(row + 1, first[row] + 1);
   }
   const double share = share_of(duplicates, table.rows());
   std::string listed;
-  for (std::size_t i = 0; i < examples.size() && i < 3; ++i) {
-    listed += fmt::format("{}row {} = row {}", i == 0 ? "" : ", ", examples[i]["row"].get<std::size_t>(),
-                          examples[i]["same_as"].get<std::size_t>());
+  for (std::size_t i = 0; i < pairs.size() && i < 3; ++i) {
+    listed += fmt::format("{}row {} = row {}", i == 0 ? "" : ", ", pairs[i].first, pairs[i].second);
   }
   auto f = judged("quality.duplicate_rows.dataset", "dataset", "duplicate_share", share, options.duplicate_rows,
                   duplicates == 0 ? fmt::format("no duplicate rows among {}", table.rows())
@@ -48,6 +47,8 @@ core::Finding check_duplicate_rows(const core::Table& table, std::span<const std
   std::vector<std::string> names;
   for (const std::size_t c : columns) names.push_back(table.column(c).name());
   f.details["columns"] = names;
+  core::DetailList examples;
+  for (const auto& [row, same_as] : pairs) examples.push_back(core::Details{{"row", row}, {"same_as", same_as}});
   f.details["examples"] = examples;
   return f;
 }
@@ -85,7 +86,8 @@ core::Finding check_duplicate_columns(const core::Table& table, std::span<const 
                   static_cast<double>(duplicates), options.duplicate_columns,
                   duplicates == 0 ? fmt::format("no two of the {} columns have the same content", columns.size())
                                   : fmt::format("{} columns repeat another column's content: {}", duplicates, listed));
-  f.details["groups"] = groups;
+  core::DetailList group_list(groups.begin(), groups.end());
+  f.details["groups"] = group_list;
   return f;
 }
 
@@ -94,7 +96,7 @@ std::optional<core::Finding> check_class_imbalance(const core::Column& target, c
   if (!labels) return std::nullopt;
   const std::size_t labelled = target.size() - labels->missing;
   if (labelled == 0) return std::nullopt;
-  nlohmann::json counts = nlohmann::json::object();
+  core::Details counts;
   std::size_t smallest = 0, largest = 0;
   for (std::size_t c = 0; c < labels->names.size(); ++c) {
     counts[labels->names[c]] = labels->counts[c];
@@ -112,7 +114,7 @@ std::optional<core::Finding> check_class_imbalance(const core::Column& target, c
                             : fmt::format("the rarest class of {}, '{}', is {} of labelled rows (imbalance ratio {:.3g})",
                                           target.name(), labels->names[smallest], percent(share), ratio));
   f.details["classes"] = counts;
-  f.details["imbalance_ratio"] = one_class ? nlohmann::json(nullptr) : nlohmann::json(ratio);
+  f.details["imbalance_ratio"] = one_class ? core::DetailValue() : core::DetailValue(ratio);
   return f;
 }
 

@@ -50,8 +50,8 @@ core::Finding judged(std::string id, std::string subject, std::string metric, do
   }
   f.threshold = limit.threshold(f.status);
   f.message = std::move(message);
-  f.details["warn"] = limit.warn ? nlohmann::json(*limit.warn) : nlohmann::json(nullptr);
-  f.details["fail"] = limit.fail ? nlohmann::json(*limit.fail) : nlohmann::json(nullptr);
+  f.details["warn"] = limit.warn;
+  f.details["fail"] = limit.fail;
   return f;
 }
 

@@ -1,4 +1,4 @@
-#include "quality/options.hpp"
+#include "quality/options_json.hpp"
 
 #include <fmt/format.h>
 

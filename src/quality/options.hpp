@@ -3,14 +3,12 @@
 // checks, with the defaults documented in docs/quality.md. Users override
 // them by key ("missing.warn", "outliers.z") from the command line
 // (--set KEY=VALUE) or from a JSON thresholds file; unknown keys and bad
-// values are errors that name the key.
-
-#include <nlohmann/json.hpp>
+// values are errors that name the key. The JSON-valued forms are in
+// quality/options_json.hpp.
 
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/error.hpp"
 #include "quality/limit.hpp"
@@ -62,24 +60,11 @@ struct Options {
   std::size_t mi_bins = 10;          // equal-frequency bins for mutual information
 };
 
-// Sets one option from a JSON value (a number, or null to switch a limit
-// level off; a string for outliers.method). Throws core::Error at `where`
-// with `key` appended to its path for unknown keys and bad values.
-void set_option(Options& options, std::string_view key, const nlohmann::json& value, core::Location where = {});
-
-// Applies a thresholds document: {"missing": {"warn": 0.1, "fail": null},
-// "outliers": {"method": "iqr"}, "max_examples": 10}. Paths in errors are
-// the document's keys.
-void apply_thresholds(Options& options, const nlohmann::json& document, const core::Location& where);
-
 // Parses a thresholds file's text (JSON) and applies it; errors give
 // file:line:column for syntax and file: key.path for settings.
 void apply_thresholds_text(Options& options, std::string_view text, const std::string& file);
 
 // Parses `KEY=VALUE` (VALUE: a number, "off"/"null", or a word) and sets it.
 void apply_setting(Options& options, std::string_view assignment);
-
-// Every settable key with its current value, for docs and --help.
-std::vector<std::pair<std::string, nlohmann::json>> list_options(const Options& options);
 
 }  // namespace assay::quality

@@ -52,7 +52,7 @@ core::Finding check_type(const core::Column& column, core::Kind expected, std::s
   f.details["actual_kind"] = core::kind_name(column.kind());
   f.details["source"] = source;
   f.details["count"] = c.violations;
-  f.details["examples"] = c.examples.json();
+  f.details["examples"] = c.examples.list();
   return f;
 }
 
@@ -111,7 +111,7 @@ std::optional<core::Finding> check_out_of_range(const core::Column& column, cons
   f.details["above"] = above;
   f.details["low"] = low;
   f.details["high"] = high;
-  f.details["examples"] = examples.json();
+  f.details["examples"] = examples.list();
   return f;
 }
 
@@ -153,10 +153,10 @@ std::optional<core::Finding> check_unseen_categories(const core::Column& column,
     }
   }
   std::stable_sort(unseen.begin(), unseen.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  nlohmann::json values = nlohmann::json::array();
+  core::DetailList values;
   std::string listed;
   for (std::size_t i = 0; i < unseen.size() && i < std::max<std::size_t>(options.max_examples, 1); ++i) {
-    values.push_back({{"value", unseen[i].first}, {"count", unseen[i].second}});
+    values.push_back(core::Details{{"value", unseen[i].first}, {"count", unseen[i].second}});
     if (i < 3) listed += fmt::format("{}'{}' ({})", i == 0 ? "" : ", ", unseen[i].first, unseen[i].second);
   }
   const std::size_t n = column.size() - column.null_count();
@@ -169,7 +169,7 @@ std::optional<core::Finding> check_unseen_categories(const core::Column& column,
   f.details["count"] = count;
   f.details["distinct_unseen"] = unseen.size();
   f.details["values"] = values;
-  f.details["examples"] = examples.json();
+  f.details["examples"] = examples.list();
   return f;
 }
 

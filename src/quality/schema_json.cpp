@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include "core/column.hpp"
@@ -120,12 +121,40 @@ ColumnSchema read_column(const Node& n) {
   return c;
 }
 
+void unsupported_version(const Node& n, std::int64_t version) {
+  n.fail(fmt::format("unsupported schema version {}; this assay reads version {}", version, kSchemaVersion));
+}
+
+// "schema": "assay.schema/v1", the name every assay document carries.
+void check_schema_name(const Node& n) {
+  const std::string& text = string_of(n);
+  const std::string prefix = std::string(kSchemaFormat) + "/v";
+  std::int64_t version = 0;
+  const char* digits = text.data() + std::min(prefix.size(), text.size());
+  const auto [end, ec] = std::from_chars(digits, text.data() + text.size(), version);
+  if (!text.starts_with(prefix) || ec != std::errc() || end != text.data() + text.size()) {
+    n.fail(fmt::format("expected \"{}/v{}\", found {}", kSchemaFormat, kSchemaVersion, describe(n.value)));
+  }
+  if (version != kSchemaVersion) unsupported_version(n, version);
+}
+
+// {"format": "assay.schema", "version": 1}: files written before "schema".
+void check_legacy_format(const Node& root) {
+  const Node format = root.at("format");
+  if (string_of(format) != kSchemaFormat) {
+    format.fail(fmt::format("expected \"{}\", found {}", kSchemaFormat, describe(format.value)));
+  }
+  if (!root.has("version")) root.fail("missing \"version\"");
+  const Node version = root.at("version");
+  if (!version.value.is_number_integer()) version.fail(fmt::format("expected an integer, found {}", describe(version.value)));
+  if (version.value.get<std::int64_t>() != kSchemaVersion) unsupported_version(version, version.value.get<std::int64_t>());
+}
+
 }  // namespace
 
 nlohmann::ordered_json schema_to_json(const Schema& schema, const nlohmann::ordered_json& extra) {
   nlohmann::ordered_json doc;
-  doc["format"] = kSchemaFormat;
-  doc["version"] = kSchemaVersion;
+  doc["schema"] = fmt::format("{}/v{}", kSchemaFormat, kSchemaVersion);
   if (extra.is_object()) {
     for (const auto& [key, value] : extra.items()) doc[key] = value;
   }
@@ -149,19 +178,15 @@ nlohmann::ordered_json schema_to_json(const Schema& schema, const nlohmann::orde
 Schema schema_from_json(const nlohmann::json& document, const std::string& file) {
   const Node root{document, "", file};
   if (!document.is_object()) root.fail(fmt::format("expected a schema object, found {}", describe(document)));
-  if (!root.has("format")) root.fail(fmt::format("missing \"format\": \"{}\"; is this an assay schema file?", kSchemaFormat));
-  const Node format = root.at("format");
-  if (string_of(format) != kSchemaFormat) {
-    format.fail(fmt::format("expected \"{}\", found {}", kSchemaFormat, describe(format.value)));
+  if (root.has("schema")) {
+    check_schema_name(root.at("schema"));
+    require_object(root, {"schema", "generated_by", "source", "description", "columns"});
+  } else if (root.has("format")) {
+    check_legacy_format(root);
+    require_object(root, {"format", "version", "generated_by", "source", "description", "columns"});
+  } else {
+    root.fail(fmt::format("missing \"schema\": \"{}/v{}\"; is this an assay schema file?", kSchemaFormat, kSchemaVersion));
   }
-  if (!root.has("version")) root.fail("missing \"version\"");
-  const Node version = root.at("version");
-  if (!version.value.is_number_integer()) version.fail(fmt::format("expected an integer, found {}", describe(version.value)));
-  if (version.value.get<std::int64_t>() != kSchemaVersion) {
-    version.fail(fmt::format("unsupported schema version {}; this assay reads version {}",
-                             version.value.get<std::int64_t>(), kSchemaVersion));
-  }
-  require_object(root, {"format", "version", "generated_by", "source", "description", "columns"});
   if (!root.has("columns")) root.fail("missing \"columns\"");
   const Node columns = root.at("columns");
   if (!columns.value.is_array()) columns.fail(fmt::format("expected an array of columns, found {}", describe(columns.value)));

@@ -1,7 +1,7 @@
 #pragma once
 // The schema file: versioned JSON, checked field by field when read.
 //
-//   {"format": "assay.schema", "version": 1,
+//   {"schema": "assay.schema/v1",
 //    "generated_by": "assay 0.1.0",              (optional, ignored)
 //    "source": {...},                            (optional, ignored)
 //    "columns": [
@@ -15,6 +15,8 @@
 // timestamp. Unknown keys are errors (they are usually typos). Errors name
 // the file and the JSON path: `schema.json: columns[3].kind: expected one of
 // float64, int64, bool, categorical, string, timestamp, found "flaot"`.
+// Files written before the "schema" key, which name the format as
+// {"format": "assay.schema", "version": 1}, are still read.
 
 #include <nlohmann/json.hpp>
 
@@ -29,7 +31,7 @@ inline constexpr std::string_view kSchemaFormat = "assay.schema";
 inline constexpr int kSchemaVersion = 1;
 
 // The document, with `extra` members (e.g. generated_by, source) placed
-// after format and version.
+// after "schema".
 nlohmann::ordered_json schema_to_json(const Schema& schema, const nlohmann::ordered_json& extra = nullptr);
 
 // Reads a parsed document; `file` names it in errors.

@@ -56,10 +56,10 @@ void check_categories(const core::Column& column, const ColumnSchema& expected, 
   }
   std::erase_if(order, [&](const std::string& v) { return unexpected[v] == 0; });  // unused dictionary entries
   std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) { return unexpected[a] > unexpected[b]; });
-  nlohmann::json values = nlohmann::json::array();
+  core::DetailList values;
   std::string listed;
   for (std::size_t i = 0; i < order.size() && i < std::max<std::size_t>(options.max_examples, 1); ++i) {
-    values.push_back({{"value", order[i]}, {"count", unexpected[order[i]]}});
+    values.push_back(core::Details{{"value", order[i]}, {"count", unexpected[order[i]]}});
     if (i < 3) listed += fmt::format("{}'{}' ({})", i == 0 ? "" : ", ", order[i], unexpected[order[i]]);
   }
   auto f = anomaly("categories", column.name(), "out_of_domain_count", static_cast<double>(count),
@@ -67,7 +67,7 @@ void check_categories(const core::Column& column, const ColumnSchema& expected, 
                                expected.categories->size(), listed));
   f.details["distinct"] = order.size();
   f.details["values"] = values;
-  f.details["examples"] = examples.json();
+  f.details["examples"] = examples.list();
   out.push_back(std::move(f));
 }
 
@@ -110,7 +110,7 @@ void check_range(const core::Column& column, const ColumnSchema& expected, const
                                column.name(), bound(true), bound(false), below, above, examples.describe()));
   f.details["below"] = below;
   f.details["above"] = above;
-  f.details["examples"] = examples.json();
+  f.details["examples"] = examples.list();
   out.push_back(std::move(f));
 }
 
@@ -125,7 +125,7 @@ std::vector<core::Finding> check_column(const core::Column& column, const Column
                                  c.examples.describe()));
     f.details["expected_kind"] = core::kind_name(expected.kind);
     f.details["actual_kind"] = core::kind_name(column.kind());
-    f.details["examples"] = c.examples.json();
+    f.details["examples"] = c.examples.list();
     out.push_back(std::move(f));
   }
   if (!expected.nullable && column.null_count() > 0) {

@@ -106,7 +106,7 @@ core::Finding auc_finding(std::string id, std::string subject, const std::string
   }
   auto f = judged(std::move(id), std::move(subject), "roc_auc", power, limit, std::move(message));
   if (std::isnan(power)) f.reason = rows == 0 ? "no rows with both values" : "only one class among rows where both are present";
-  f.details["auc"] = std::isnan(auc) ? nlohmann::json(nullptr) : nlohmann::json(auc);
+  f.details["auc"] = std::isnan(auc) ? core::DetailValue() : core::DetailValue(auc);
   f.details["rows"] = rows;
   require_rows(f, rows, options);
   return f;

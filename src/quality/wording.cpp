@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 namespace assay::quality {
 
 std::string percent(double share) {
@@ -17,17 +15,24 @@ double share_of(std::size_t count, std::size_t total) {
 
 bool Examples::add(std::size_t row, std::string_view value) {
   if (full()) return false;
-  json_.push_back({{"row", row + 1}, {"value", std::string(value)}});
+  list_.push_back(core::Details{{"row", row + 1}, {"value", value}});
+  if (shown_.size() < 3) shown_.emplace_back(row + 1, std::string(value));
+  return true;
+}
+
+bool Examples::add_infinity(std::size_t row, bool positive) {
+  if (full()) return false;
+  list_.push_back(core::Details{{"row", row + 1}, {"value", nullptr}, {"reason", positive ? "positive infinity" : "negative infinity"}});
+  if (shown_.size() < 3) shown_.emplace_back(row + 1, positive ? "inf" : "-inf");  // as messages word it
   return true;
 }
 
 std::string Examples::describe() const {
   std::string out;
-  const std::size_t shown = std::min<std::size_t>(json_.size(), 3);
-  for (std::size_t i = 0; i < shown; ++i) {
-    std::string value = json_[i]["value"].get<std::string>();
+  for (const auto& [row, text] : shown_) {
+    std::string value = text;
     if (value.size() > 40) value = value.substr(0, 37) + "...";
-    out += fmt::format("{}'{}' (row {})", i == 0 ? "" : ", ", value, json_[i]["row"].get<std::size_t>());
+    out += fmt::format("{}'{}' (row {})", out.empty() ? "" : ", ", value, row);
   }
   return out;
 }

@@ -3,11 +3,13 @@
 // consistently. Row numbers shown to people are 1-based data rows (the
 // header line is not counted).
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/details.hpp"
 
 namespace assay::quality {
 
@@ -23,14 +25,19 @@ class Examples {
  public:
   explicit Examples(std::size_t limit) : limit_(limit) {}
   bool add(std::size_t row, std::string_view value);
-  bool full() const noexcept { return json_.size() >= limit_; }
-  const nlohmann::json& json() const noexcept { return json_; }
+  // An infinite number: {"row", "value": null, "reason": "positive infinity"}
+  // (JSON has no infinity; DESIGN.md, Output conventions).
+  bool add_infinity(std::size_t row, bool positive);
+  bool full() const noexcept { return list_.size() >= limit_; }
+  // [{"row": r + 1, "value": text}, ...] for a Finding's details.
+  const core::DetailList& list() const noexcept { return list_; }
   // "'abc' (row 3), 'x' (row 9)" for messages; at most three.
   std::string describe() const;
 
  private:
   std::size_t limit_;
-  nlohmann::json json_ = nlohmann::json::array();
+  core::DetailList list_;
+  std::vector<std::pair<std::size_t, std::string>> shown_;  // (row, value) for describe()
 };
 
 }  // namespace assay::quality

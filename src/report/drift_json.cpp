@@ -4,6 +4,7 @@
 
 #include "drift/correction.hpp"
 #include "report/findings_json.hpp"
+#include "report/json_number.hpp"
 #include "report/provenance_json.hpp"
 
 namespace assay::report {
@@ -12,12 +13,9 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json number(const std::optional<double>& v) {
-  if (!v || !std::isfinite(*v)) return nullptr;
-  return *v;
-}
+json number(const std::optional<double>& v) { return json_number(v); }
 
-json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+json number(double v) { return json_number(v); }
 
 json timestamp(const std::optional<std::int64_t>& ns) {
   return ns ? json(core::format_timestamp(*ns)) : json(nullptr);
@@ -28,9 +26,9 @@ json settings_json(const drift::DriftRequest& r) {
   s["method"] = drift::method_name(r.options.method);
   s["threshold"] = number(r.options.threshold);
   s["bins"] = r.options.bins;
-  s["epsilon"] = r.options.epsilon;
+  s["epsilon"] = number(r.options.epsilon);
   s["correction"] = drift::correction_name(r.options.correction);
-  s["drift_share"] = r.options.drift_share;
+  s["drift_share"] = number(r.options.drift_share);
   s["seed"] = r.options.seed;
   s["columns"] = r.columns.columns;
   s["target"] = r.columns.target ? json(*r.columns.target) : json(nullptr);
@@ -50,7 +48,7 @@ json chunk_json(const drift::ChunkResult& c) {
   out["last"] = timestamp(c.last_ns);
   out["rows"] = c.rows;
   out["dataset_drift"] = c.comparison.verdict.dataset_drift;
-  out["drifted_share"] = c.comparison.verdict.drifted_share;
+  out["drifted_share"] = number(c.comparison.verdict.drifted_share);
   auto drifted = json::array();
   auto columns = json::array();
   for (const auto& col : c.comparison.columns) {
@@ -82,7 +80,7 @@ json drift_column_json(const drift::ColumnDrift& c) {
   out["p_value"] = number(c.p_value);
   out["p_value_adjusted"] = number(c.p_value_adjusted);
   if (!c.p_value_method.empty()) out["p_value_method"] = c.p_value_method;
-  out["threshold"] = c.threshold;
+  out["threshold"] = number(c.threshold);
   out["drifted"] = c.drifted;
   if (!c.reason.empty()) out["reason"] = c.reason;
   if (c.wasserstein_raw) out["wasserstein_raw"] = number(c.wasserstein_raw);
@@ -96,7 +94,7 @@ json drift_column_json(const drift::ColumnDrift& c) {
     out["unseen_categories"] = {
         {"count", c.unseen_categories},
         {"rows", static_cast<std::uint64_t>(c.unseen_rows)},
-        {"share", c.current_rows == 0 ? 0.0 : c.unseen_rows / static_cast<double>(c.current_rows)},
+        {"share", number(c.current_rows == 0 ? 0.0 : c.unseen_rows / static_cast<double>(c.current_rows))},
         {"examples", c.unseen_examples}};
   }
   if (!c.hist_categories.empty()) {
@@ -128,7 +126,7 @@ json multivariate_json(const drift::MultivariateResult& r) {
   out["current_rows"] = r.current_rows;
   if (r.method == drift::Multivariate::classifier) {
     auto top = json::array();
-    for (const auto& f : r.top_features) top.push_back({{"column", f.column}, {"importance", f.importance}});
+    for (const auto& f : r.top_features) top.push_back({{"column", f.column}, {"importance", number(f.importance)}});
     out["top_features"] = top;
   }
   if (r.bandwidth) out["bandwidth"] = number(r.bandwidth);
@@ -143,7 +141,7 @@ json drift_json(const drift::DriftReport& report, const drift::DriftRequest& req
   extra["settings"] = settings_json(request);
   const auto& v = report.overall.verdict;
   extra["dataset_drift"] = v.dataset_drift;
-  extra["drifted_share"] = v.drifted_share;
+  extra["drifted_share"] = number(v.drifted_share);
   extra["drifted_columns"] = v.drifted;
   extra["compared_columns"] = v.compared;
   auto columns = json::array();
@@ -158,18 +156,14 @@ json drift_json(const drift::DriftReport& report, const drift::DriftRequest& req
   extra["chunks"] = chunks;
   if (request.chunk) extra["null_timestamps"] = report.null_timestamps;
 
-  // The layout of findings_document, built here: that function iterates a
-  // temporary's items() (dangling in C++20), which ASan reports.
-  json doc;
-  const nlohmann::json header = document_header("drift");
-  for (const auto& [key, value] : header.items()) doc[key] = value;
+  // The layout of findings_document, with each input's role.
+  json doc = document_header("drift");
   doc["status"] = core::status_name(core::worst_status(report.findings));
   doc["summary"] = status_counts(report.findings);
   auto inputs = json::array();
   for (const auto& [role, fp] : {std::pair{"reference", &reference}, std::pair{"current", &current}}) {
     json input{{"role", role}};
-    const nlohmann::json f = fingerprint_json(*fp);
-    for (const auto& [key, value] : f.items()) input[key] = value;
+    input.update(fingerprint_json(*fp));
     inputs.push_back(std::move(input));
   }
   doc["inputs"] = std::move(inputs);

@@ -1,5 +1,7 @@
 #include "report/findings_json.hpp"
 
+#include "report/details_json.hpp"
+#include "report/json_number.hpp"
 #include "report/provenance_json.hpp"
 
 namespace assay::report {
@@ -10,14 +12,17 @@ nlohmann::ordered_json finding_json(const core::Finding& f) {
   out["category"] = f.category;
   out["subject"] = f.subject;
   out["metric"] = f.metric;
-  out["value"] = f.value ? nlohmann::ordered_json(*f.value) : nlohmann::ordered_json(nullptr);
-  out["reference"] = f.reference ? nlohmann::ordered_json(*f.reference) : nlohmann::ordered_json(nullptr);
-  out["threshold"] = f.threshold ? nlohmann::ordered_json{{"op", f.threshold->op}, {"value", f.threshold->value}}
+  out["value"] = json_number(f.value);
+  out["reference"] = json_number(f.reference);
+  out["threshold"] = f.threshold ? nlohmann::ordered_json{{"op", f.threshold->op}, {"value", json_number(f.threshold->value)}}
                                  : nlohmann::ordered_json(nullptr);
   out["status"] = core::status_name(f.status);
   out["message"] = f.message;
-  if (!f.reason.empty()) out["reason"] = f.reason;
-  out["details"] = nlohmann::ordered_json::parse(f.details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // A value written as null always has a reason beside it.
+  std::string reason = f.reason;
+  if (reason.empty() && f.value) reason = non_finite_reason(*f.value);
+  if (!reason.empty()) out["reason"] = reason;
+  out["details"] = details_json(f.details);
   return out;
 }
 
@@ -40,20 +45,14 @@ nlohmann::ordered_json status_counts(const std::vector<core::Finding>& findings)
 nlohmann::ordered_json findings_document(std::string_view kind, const std::vector<core::Finding>& findings,
                                          const std::vector<core::FileFingerprint>& inputs, double elapsed_seconds,
                                          const nlohmann::ordered_json& extra) {
-  nlohmann::ordered_json doc;
-  const nlohmann::json header = document_header(kind);
-  for (const auto& [key, value] : header.items()) doc[key] = value;
+  nlohmann::ordered_json doc = document_header(kind);
   doc["status"] = core::status_name(core::worst_status(findings));
   doc["summary"] = status_counts(findings);
-  doc["inputs"] = nlohmann::ordered_json::parse(inputs_json(inputs).dump());
+  doc["inputs"] = inputs_json(inputs);
   doc["elapsed_seconds"] = elapsed_seconds;
   for (const auto& [key, value] : extra.items()) doc[key] = value;
   doc["findings"] = findings_json(findings);
   return doc;
-}
-
-std::string json_text(const nlohmann::ordered_json& document) {
-  return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace assay::report

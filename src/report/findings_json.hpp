@@ -10,7 +10,8 @@
 //                  "reference", "threshold": {"op", "value"}, "status",
 //                  "message", "reason"?, "details"}...]}
 //
-// Undefined values are null with a "reason" beside them.
+// Undefined values are null with a "reason" beside them; numbers go through
+// json_number (non-finite as null), details keep the engine's key order.
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +21,7 @@
 
 #include "core/finding.hpp"
 #include "core/provenance.hpp"
+#include "report/json_text.hpp"
 
 namespace assay::report {
 
@@ -34,9 +36,5 @@ nlohmann::ordered_json status_counts(const std::vector<core::Finding>& findings)
 nlohmann::ordered_json findings_document(std::string_view kind, const std::vector<core::Finding>& findings,
                                          const std::vector<core::FileFingerprint>& inputs, double elapsed_seconds,
                                          const nlohmann::ordered_json& extra = nlohmann::ordered_json::object());
-
-// Two-space indented text with a final newline; invalid UTF-8 in values
-// (from data) is replaced rather than throwing.
-std::string json_text(const nlohmann::ordered_json& document);
 
 }  // namespace assay::report

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "report/json_number.hpp"
 #include "report/provenance_json.hpp"
 
 namespace assay::report {
@@ -12,21 +13,25 @@ using json = nlohmann::ordered_json;
 
 // Whole numbers (counts) as integers, others as doubles, non-finite as null.
 json number(double v) {
-  if (!std::isfinite(v)) return nullptr;
+  if (!std::isfinite(v)) return json_number(v);
   if (v == std::trunc(v) && std::abs(v) < 9.007199254740992e15) return static_cast<std::int64_t>(v);
   return v;
 }
 
 json values_of(const metrics::MetricSet& set) {
   json out = json::object();
-  for (const auto& item : set.items()) out[item.name] = item.value.value ? json(*item.value.value) : json(nullptr);
+  for (const auto& item : set.items()) out[item.name] = json_number(item.value.value);
   return out;
 }
 
 json notes_of(const metrics::MetricSet& set) {
   json out = json::object();
   for (const auto& item : set.items()) {
-    if (!item.value.reason.empty()) out[item.name] = item.value.reason;
+    if (!item.value.reason.empty()) {
+      out[item.name] = item.value.reason;
+    } else if (item.value.value && !std::isfinite(*item.value.value)) {
+      out[item.name] = non_finite_reason(*item.value.value);
+    }
   }
   return out;
 }
@@ -51,7 +56,7 @@ json parameters_of(const metrics::Evaluation& e, const metrics::Spec& spec) {
 
 json curve_json(const metrics::Curve& c, const char* x, const char* y) {
   json thresholds = json::array();
-  for (const double t : c.threshold) thresholds.push_back(std::isfinite(t) ? json(t) : json(nullptr));
+  for (const double t : c.threshold) thresholds.push_back(json_number(t));
   return json{{x, c.x}, {y, c.y}, {"threshold", thresholds}};
 }
 
@@ -60,11 +65,8 @@ json curve_json(const metrics::Curve& c, const char* x, const char* y) {
 json metrics_json(const metrics::Evaluation& evaluation, const metrics::Spec& spec,
                   const std::vector<core::FileFingerprint>& inputs, double seconds) {
   const metrics::Result& r = evaluation.result;
-  const nlohmann::json header = document_header("metrics");
-  json doc;
-  doc["schema"] = header["schema"];
-  doc["assay_version"] = header["assay_version"];
-  doc["inputs"] = json::parse(inputs_json(inputs).dump());
+  json doc = document_header("metrics");
+  doc["inputs"] = inputs_json(inputs);
   doc["task"] = metrics::task_name(r.task);
   doc["n"] = r.n;
   if (r.task == metrics::Task::ranking) doc["queries"] = r.queries;
@@ -75,7 +77,7 @@ json metrics_json(const metrics::Evaluation& evaluation, const metrics::Spec& sp
   json ci = json::object();
   json defined = json::object();
   for (const auto& i : r.bootstrap.intervals) {
-    ci[i.metric] = json::array({i.low, i.high});
+    ci[i.metric] = json::array({json_number(i.low), json_number(i.high)});
     if (i.resamples < r.bootstrap.resamples) defined[i.metric] = i.resamples;
   }
   doc["ci"] = ci;

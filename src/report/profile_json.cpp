@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/column.hpp"
+#include "report/json_number.hpp"
 #include "report/provenance_json.hpp"
 #include "report/text_table.hpp"
 
@@ -12,46 +13,57 @@ namespace assay::report {
 
 namespace {
 
-nlohmann::json number(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  return v;
-}
+using json = nlohmann::ordered_json;
 
-nlohmann::json statistic(const std::optional<double>& v, bool is_time) {
-  if (!v) return nullptr;
-  if (is_time) return core::format_timestamp(static_cast<std::int64_t>(std::llround(*v)));
-  return number(*v);
+// Sets out[name] to the statistic; a non-finite one is null, with why in notes.
+void put_statistic(json& out, json& notes, const std::string& name, const std::optional<double>& v, bool is_time) {
+  if (v && is_time) {
+    out[name] = core::format_timestamp(static_cast<std::int64_t>(std::llround(*v)));
+    return;
+  }
+  out[name] = json_number(v);
+  if (v && !std::isfinite(*v)) notes[name] = non_finite_reason(*v);
 }
 
 std::string percentile_name(double q) { return fmt::format("p{}", q * 100.0); }
 
 }  // namespace
 
-nlohmann::json profile_json(const std::vector<profile::ColumnProfile>& columns, const core::FileFingerprint& input,
-                            double seconds) {
+json profile_json(const std::vector<profile::ColumnProfile>& columns, const core::FileFingerprint& input,
+                  double seconds) {
   auto doc = document_header("profile");
   doc["inputs"] = inputs_json({input});
   doc["rows"] = input.rows;
   doc["elapsed_seconds"] = seconds;
-  auto& out = doc["columns"] = nlohmann::json::array();
+  auto& out = doc["columns"] = json::array();
   for (const auto& c : columns) {
     const bool is_time = c.kind == core::Kind::timestamp;
-    nlohmann::json j{{"name", c.name},     {"kind", core::kind_name(c.kind)}, {"count", c.count},
-                     {"nulls", c.nulls},   {"distinct", c.distinct}};
+    json j{{"name", c.name},     {"kind", core::kind_name(c.kind)}, {"count", c.count},
+           {"nulls", c.nulls},   {"distinct", c.distinct}};
     if (c.kind == core::Kind::float64) j["infinities"] = c.infinities;
+    json notes = json::object();
     if (c.min || c.max) {
-      j["min"] = statistic(c.min, is_time);
-      j["max"] = statistic(c.max, is_time);
+      put_statistic(j, notes, "min", c.min, is_time);
+      put_statistic(j, notes, "max", c.max, is_time);
     }
-    if (c.mean) j["mean"] = number(*c.mean);
-    if (c.mean) j["std"] = c.std ? number(*c.std) : nlohmann::json(nullptr);
+    if (c.mean) put_statistic(j, notes, "mean", c.mean, false);
+    if (c.mean) put_statistic(j, notes, "std", c.std, false);
     if (!c.percentiles.empty()) {
-      auto& p = j["percentiles"] = nlohmann::json::object();
-      for (const auto& pc : c.percentiles) p[percentile_name(pc.q)] = statistic(pc.value, is_time);
+      auto& p = j["percentiles"] = json::object();
+      for (const auto& pc : c.percentiles) put_statistic(p, notes, percentile_name(pc.q), pc.value, is_time);
     }
-    auto& top = j["top"] = nlohmann::json::array();
-    for (const auto& t : c.top) top.push_back({{"value", t.value}, {"count", t.count}});
+    if (!notes.empty()) j["notes"] = std::move(notes);
+    auto& top = j["top"] = json::array();
+    for (const auto& t : c.top) {
+      // The engine words non-finite float values "inf", "-inf" (and "nan"):
+      // numbers, so null here with the reason beside.
+      if (c.kind == core::Kind::float64 && (t.value == "inf" || t.value == "-inf" || t.value == "nan")) {
+        const double v = t.value == "nan" ? NAN : t.value == "inf" ? INFINITY : -INFINITY;
+        top.push_back({{"value", nullptr}, {"count", t.count}, {"reason", non_finite_reason(v)}});
+      } else {
+        top.push_back({{"value", t.value}, {"count", t.count}});
+      }
+    }
     out.push_back(std::move(j));
   }
   return doc;

@@ -12,9 +12,10 @@
 
 namespace assay::report {
 
-// Non-finite numbers are written as the strings "inf", "-inf", "nan";
-// timestamp statistics as ISO-8601 strings.
-nlohmann::json profile_json(const std::vector<profile::ColumnProfile>& columns, const core::FileFingerprint& input,
+// Non-finite statistics are null, with "notes": {statistic: "positive
+// infinity" | "negative infinity" | "not a number"} on their column;
+// timestamp statistics are ISO-8601 strings.
+nlohmann::ordered_json profile_json(const std::vector<profile::ColumnProfile>& columns, const core::FileFingerprint& input,
                             double seconds);
 
 std::string profile_text(const std::vector<profile::ColumnProfile>& columns, const core::FileFingerprint& input);

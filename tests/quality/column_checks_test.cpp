@@ -5,6 +5,7 @@
 #include "quality/column_checks.hpp"
 #include "quality/column_facts.hpp"
 #include "tables.hpp"
+#include "report/details_json.hpp"
 
 namespace assay::quality {
 namespace {
@@ -38,7 +39,7 @@ TEST(Missing, TriggersAboveShare) {
   const auto f = check_missing(doubles("x", {1, 2, 3, 4}, {1, 0, 0, 1}), kDefaults);
   EXPECT_EQ(f.status, Status::warn);  // 0.5 is not above the fail level 0.5
   EXPECT_EQ(*f.value, 0.5);
-  EXPECT_EQ(f.details["count"], 2);
+  EXPECT_EQ(report::details_json(f.details)["count"], 2);
   EXPECT_EQ(check_missing(doubles("x", {1, 2, 3, 4}, {1, 0, 0, 0}), kDefaults).status, Status::fail);
 }
 
@@ -47,9 +48,9 @@ TEST(Infinities, FloatOnly) {
   EXPECT_EQ(check_infinities(doubles("x", {1, 2}), kDefaults)->status, Status::pass);
   const auto f = check_infinities(doubles("x", {1, INFINITY, -INFINITY, 2}), kDefaults);
   EXPECT_EQ(f->status, Status::fail);
-  EXPECT_EQ(f->details["positive"], 1);
-  EXPECT_EQ(f->details["negative"], 1);
-  EXPECT_EQ(f->details["examples"][0]["row"], 2);
+  EXPECT_EQ(report::details_json(f->details)["positive"], 1);
+  EXPECT_EQ(report::details_json(f->details)["negative"], 1);
+  EXPECT_EQ(report::details_json(f->details)["examples"][0]["row"], 2);
 }
 
 TEST(Constant, OneDistinctValue) {
@@ -113,8 +114,8 @@ TEST(HighCardinality, TextWithManyDistinctValues) {
 TEST(BlankStrings, EmptyAndWhiteSpace) {
   const auto f = check_blank_strings(texts("s", {"a", " ", "", "\t\xC2\xA0", "b"}), kDefaults);
   EXPECT_EQ(f->status, Status::warn);
-  EXPECT_EQ(f->details["count"], 3);
-  EXPECT_EQ(f->details["examples"][0]["row"], 2);
+  EXPECT_EQ(report::details_json(f->details)["count"], 3);
+  EXPECT_EQ(report::details_json(f->details)["examples"][0]["row"], 2);
   EXPECT_EQ(check_blank_strings(categories("s", {"a", " b "}), kDefaults)->status, Status::pass);
   EXPECT_FALSE(check_blank_strings(doubles("x", {1}), kDefaults));
 }
@@ -123,9 +124,9 @@ TEST(MixedTypes, NumbersAmongText) {
   const auto f = check_mixed_types(texts("s", {"1.5", "2", "oops", "3e2", "-4"}), kDefaults);
   EXPECT_EQ(f->status, Status::warn);
   EXPECT_DOUBLE_EQ(*f->value, 0.2);
-  EXPECT_EQ(f->details["numbers"], 4);
-  EXPECT_EQ(f->details["examples"][0]["value"], "oops");
-  EXPECT_EQ(f->details["examples"][0]["row"], 3);
+  EXPECT_EQ(report::details_json(f->details)["numbers"], 4);
+  EXPECT_EQ(report::details_json(f->details)["examples"][0]["value"], "oops");
+  EXPECT_EQ(report::details_json(f->details)["examples"][0]["row"], 3);
   EXPECT_EQ(check_mixed_types(categories("s", {"red", "green", "red"}), kDefaults)->status, Status::pass);
   EXPECT_EQ(check_mixed_types(texts("s", {"1", "2"}), kDefaults)->status, Status::pass);
 }
@@ -137,12 +138,12 @@ TEST(Outliers, ModifiedZScore) {
   const auto c = doubles("x", v);
   const auto f = check_outliers(c, column_facts(c), kDefaults);
   ASSERT_TRUE(f);
-  EXPECT_EQ(f->details["count"], 2);
-  EXPECT_EQ(f->details["above"], 1);
-  EXPECT_EQ(f->details["examples"][0]["row"], 101);
+  EXPECT_EQ(report::details_json(f->details)["count"], 2);
+  EXPECT_EQ(report::details_json(f->details)["above"], 1);
+  EXPECT_EQ(report::details_json(f->details)["examples"][0]["row"], 101);
   EXPECT_EQ(f->status, Status::warn);  // 2 / 102 > 1%
   const auto clean = doubles("x", ramp(100));
-  EXPECT_EQ(check_outliers(clean, column_facts(clean), kDefaults)->details["count"], 0);
+  EXPECT_EQ(report::details_json(check_outliers(clean, column_facts(clean), kDefaults)->details)["count"], 0);
   EXPECT_EQ(check_outliers(clean, column_facts(clean), kDefaults)->status, Status::pass);
 }
 
@@ -153,15 +154,15 @@ TEST(Outliers, IqrRuleAndDegenerateSpread) {
   v.push_back(200.0);  // Q1 25, Q3 75 (101 values: 25, 75): fence 150
   const auto c = doubles("x", v);
   const auto f = check_outliers(c, column_facts(c), iqr);
-  EXPECT_EQ(f->details["count"], 1);
-  EXPECT_EQ(f->details["upper_fence"], 150.0);
+  EXPECT_EQ(report::details_json(f->details)["count"], 1);
+  EXPECT_EQ(report::details_json(f->details)["upper_fence"], 150.0);
   const auto flat = doubles("x", {1, 1, 1, 1});
   EXPECT_FALSE(check_outliers(flat, column_facts(flat), kDefaults));
   // MAD 0 but not constant: the mean absolute deviation stands in.
   std::vector<double> mostly(100, 5.0);
   mostly[0] = 500.0;
   const auto m = doubles("x", mostly);
-  EXPECT_EQ(check_outliers(m, column_facts(m), kDefaults)->details["count"], 1);
+  EXPECT_EQ(report::details_json(check_outliers(m, column_facts(m), kDefaults)->details)["count"], 1);
 }
 
 }  // namespace

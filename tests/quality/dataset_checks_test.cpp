@@ -5,6 +5,7 @@
 #include "quality/classes.hpp"
 #include "quality/dataset_checks.hpp"
 #include "tables.hpp"
+#include "report/details_json.hpp"
 
 namespace assay::quality {
 namespace {
@@ -18,20 +19,20 @@ TEST(DuplicateRows, CountsRepeatsAfterTheFirst) {
   core::Table t({ints("a", {1, 2, 1, 1, 3}), texts("b", {"x", "y", "x", "x", "x"})});
   const std::vector<std::size_t> cols{0, 1};
   const auto f = check_duplicate_rows(t, cols, kDefaults);
-  EXPECT_EQ(f.details["count"], 2);
-  EXPECT_EQ(f.details["distinct_duplicated"], 1);
-  EXPECT_EQ(f.details["examples"][0]["row"], 3);
-  EXPECT_EQ(f.details["examples"][0]["same_as"], 1);
+  EXPECT_EQ(report::details_json(f.details)["count"], 2);
+  EXPECT_EQ(report::details_json(f.details)["distinct_duplicated"], 1);
+  EXPECT_EQ(report::details_json(f.details)["examples"][0]["row"], 3);
+  EXPECT_EQ(report::details_json(f.details)["examples"][0]["same_as"], 1);
   EXPECT_EQ(f.status, Status::fail);  // 40%
   const std::vector<std::size_t> a_only{0};
-  EXPECT_EQ(check_duplicate_rows(t, a_only, kDefaults).details["count"], 2);
+  EXPECT_EQ(report::details_json(check_duplicate_rows(t, a_only, kDefaults).details)["count"], 2);
 }
 
 TEST(DuplicateRows, NullsAreEqualToEachOtherOnly) {
   core::Table t({doubles("a", {1, 0, 0, 1}, {1, 0, 0, 1}), texts("b", {"", "", "x", ""}, {1, 1, 1, 1})});
   const std::vector<std::size_t> cols{0, 1};
   // rows: (1,""), (null,""), (null,"x"), (1,"") -> one duplicate.
-  EXPECT_EQ(check_duplicate_rows(t, cols, kDefaults).details["count"], 1);
+  EXPECT_EQ(report::details_json(check_duplicate_rows(t, cols, kDefaults).details)["count"], 1);
   core::Table clean({ints("a", {1, 2, 3})});
   const std::vector<std::size_t> one{0};
   EXPECT_EQ(check_duplicate_rows(clean, one, kDefaults).status, Status::pass);
@@ -43,7 +44,7 @@ TEST(DuplicateColumns, SameContentUnderAnotherName) {
   const auto f = check_duplicate_columns(t, cols, kDefaults);
   EXPECT_EQ(f.status, Status::warn);
   EXPECT_EQ(*f.value, 1.0);  // b repeats a; "1" text is not the number 1
-  EXPECT_EQ(f.details["groups"][0], (nlohmann::json{"a", "b"}));
+  EXPECT_EQ(report::details_json(f.details)["groups"][0], (nlohmann::ordered_json{"a", "b"}));
   const std::vector<std::size_t> distinct{0, 2, 3};
   EXPECT_EQ(check_duplicate_columns(t, distinct, kDefaults).status, Status::pass);
 }
@@ -73,8 +74,8 @@ TEST(ClassImbalance, MinorityShare) {
   const auto f = check_class_imbalance(ints("y", y), kDefaults);
   EXPECT_EQ(f->status, Status::warn);
   EXPECT_EQ(*f->value, 0.05);
-  EXPECT_EQ(f->details["imbalance_ratio"], 19.0);
-  EXPECT_EQ(f->details["classes"]["1"], 5);
+  EXPECT_EQ(report::details_json(f->details)["imbalance_ratio"], 19.0);
+  EXPECT_EQ(report::details_json(f->details)["classes"]["1"], 5);
   EXPECT_EQ(check_class_imbalance(ints("y", {1, 1, 1}), kDefaults)->status, Status::fail);
   EXPECT_FALSE(check_class_imbalance(doubles("y", ramp(100, 0.5)), kDefaults));
 }

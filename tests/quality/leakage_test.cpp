@@ -11,6 +11,7 @@
 #include "quality/mutual_information.hpp"
 #include "quality/target_leakage.hpp"
 #include "tables.hpp"
+#include "report/details_json.hpp"
 
 namespace assay::quality {
 namespace {
@@ -59,7 +60,7 @@ TEST(TargetLeakage, InvertedFeatureCountsAsPower) {
   const std::vector<std::size_t> features{1};
   const auto f = check_target_leakage(t, "y", features, kDefaults);
   EXPECT_DOUBLE_EQ(*f[0].value, 1.0);
-  EXPECT_DOUBLE_EQ(f[0].details["auc"].get<double>(), 0.0);
+  EXPECT_DOUBLE_EQ(report::details_json(f[0].details)["auc"].get<double>(), 0.0);
 }
 
 TEST(TargetLeakage, MutualInformationForMulticlass) {
@@ -120,12 +121,12 @@ TEST(Contamination, ExactAndNormalised) {
                     ints("y", {0, 0, 0, 0})});
   const std::vector<std::string> cols{"city", "x"};
   const auto exact = check_contamination(train, test, cols, false, kDefaults);
-  EXPECT_EQ(exact.details["count"], 2);  // test rows 1 and 4
-  EXPECT_EQ(exact.details["examples"][0]["test_row"], 1);
-  EXPECT_EQ(exact.details["examples"][0]["train_row"], 2);
+  EXPECT_EQ(report::details_json(exact.details)["count"], 2);  // test rows 1 and 4
+  EXPECT_EQ(report::details_json(exact.details)["examples"][0]["test_row"], 1);
+  EXPECT_EQ(report::details_json(exact.details)["examples"][0]["train_row"], 2);
   EXPECT_EQ(exact.status, Status::fail);
   const auto norm = check_contamination(train, test, cols, true, kDefaults);
-  EXPECT_EQ(norm.details["count"], 3);
+  EXPECT_EQ(report::details_json(norm.details)["count"], 3);
   EXPECT_EQ(norm.id, "leakage.contamination_normalised.dataset");
   core::Table other({texts("city", {"Rome"}), doubles("x", {9.0})});
   EXPECT_EQ(check_contamination(train, other, cols, false, kDefaults).status, Status::pass);
@@ -135,17 +136,17 @@ TEST(Temporal, TestRowsOlderThanNewestTrain) {
   const auto train = core::Column::timestamp("t", {100, 300, 200});
   const auto test = core::Column::timestamp("t", {250, 400, 300, 50});
   const auto f = check_temporal(train, test, kDefaults);
-  EXPECT_EQ(f.details["count"], 2);  // 250 and 50; 300 is not older
+  EXPECT_EQ(report::details_json(f.details)["count"], 2);  // 250 and 50; 300 is not older
   EXPECT_EQ(f.status, Status::fail);
   EXPECT_EQ(check_temporal(train, core::Column::timestamp("t", {300, 301}), kDefaults).status, Status::pass);
   // ISO text against timestamps.
   const auto text = texts("t", {"1970-01-01T00:00:00.0000002Z", "1970-01-01T00:00:01Z"});
-  EXPECT_EQ(check_temporal(train, text, kDefaults).details["count"], 1);
+  EXPECT_EQ(report::details_json(check_temporal(train, text, kDefaults).details)["count"], 1);
 }
 
 TEST(IdOverlap, SharedIds) {
   const auto f = check_id_overlap(ints("id", {1, 2, 3}), ints("id", {3, 4, 1, 5}), kDefaults);
-  EXPECT_EQ(f.details["count"], 2);
+  EXPECT_EQ(report::details_json(f.details)["count"], 2);
   EXPECT_EQ(f.status, Status::fail);
   EXPECT_EQ(check_id_overlap(ints("id", {1, 2}), ints("id", {3}), kDefaults).status, Status::pass);
 }
@@ -157,9 +158,9 @@ TEST(RunLeakage, UsesSharedFeaturesAndRoles) {
   LeakageInput input{&train, &test, Roles{.target = "y", .id = "id"}};
   const auto f = run_leakage(input, kDefaults);
   EXPECT_EQ(f[0].id, "leakage.contamination.dataset");
-  EXPECT_EQ(f[0].details["count"], 1);
-  EXPECT_EQ(f[0].details["columns"], (nlohmann::json{"a"}));
-  EXPECT_EQ(f[0].details["train_only_columns"], (nlohmann::json{"only_train"}));
+  EXPECT_EQ(report::details_json(f[0].details)["count"], 1);
+  EXPECT_EQ(report::details_json(f[0].details)["columns"], (nlohmann::ordered_json{"a"}));
+  EXPECT_EQ(report::details_json(f[0].details)["train_only_columns"], (nlohmann::ordered_json{"only_train"}));
   EXPECT_EQ(get(f, "leakage.id_overlap.id").status, Status::pass);
   EXPECT_NE(find_id(f, "leakage.target.a"), nullptr);
   EXPECT_NE(find_id(f, "leakage.row_order.dataset"), nullptr);

@@ -5,7 +5,8 @@
 
 #include "core/error.hpp"
 #include "quality/limit.hpp"
-#include "quality/options.hpp"
+#include "quality/options_json.hpp"
+#include "report/details_json.hpp"
 
 namespace assay::quality {
 namespace {
@@ -53,7 +54,7 @@ TEST(Limit, JudgedFindingCarriesPassConditionOfDecidingLevel) {
   ASSERT_TRUE(f.threshold);
   EXPECT_EQ(f.threshold->op, "<=");
   EXPECT_EQ(f.threshold->value, 0.1);
-  EXPECT_EQ(f.details["fail"], 0.5);
+  EXPECT_EQ(report::details_json(f.details)["fail"], 0.5);
 }
 
 TEST(Options, SetByKey) {

@@ -21,6 +21,7 @@
 #include "quality/leakage.hpp"
 #include "quality/quality.hpp"
 #include "tables.hpp"
+#include "report/details_json.hpp"
 
 namespace assay::quality {
 namespace {
@@ -67,7 +68,7 @@ std::set<std::string> flagged(const std::vector<core::Finding>& findings) {
 }
 
 std::size_t count(const std::vector<core::Finding>& findings, const std::string& id, const char* key = "count") {
-  return get(findings, id).details.value(key, std::size_t{0});
+  return report::details_json(get(findings, id).details).value(key, std::size_t{0});
 }
 
 TEST(Planted, TheFilesAreThoseThePandasCountsDescribe) {
@@ -99,7 +100,7 @@ TEST(Planted, QualityFindsEachPlantedProblemWithItsCount) {
   EXPECT_EQ(count(s.quality, "quality.unseen_categories.cat"), golden["unseen_cat"].get<std::size_t>());
   const auto& leak = get(s.quality, "leakage.target.leak");
   EXPECT_EQ(leak.status, Status::fail);
-  EXPECT_NEAR(leak.details["auc"].get<double>(), golden["test_auc"]["leak"].get<double>(), 1e-12);
+  EXPECT_NEAR(report::details_json(leak.details)["auc"].get<double>(), golden["test_auc"]["leak"].get<double>(), 1e-12);
   EXPECT_NEAR(*get(s.quality, "leakage.target.weak").value, golden["test_auc"]["weak"].get<double>(), 1e-12);
 }
 
@@ -119,7 +120,7 @@ TEST(Planted, LeakageFindsEachPlantedProblemWithItsCount) {
   EXPECT_EQ(count(s.leakage, "leakage.temporal.ts"), golden["temporal"].get<std::size_t>());
   EXPECT_EQ(count(s.leakage, "leakage.id_overlap.id"), p.id_overlap);
   EXPECT_EQ(count(s.leakage, "leakage.id_overlap.id"), golden["id_overlap"].get<std::size_t>());
-  EXPECT_NEAR(get(s.leakage, "leakage.target.leak").details["auc"].get<double>(),
+  EXPECT_NEAR(report::details_json(get(s.leakage, "leakage.target.leak").details)["auc"].get<double>(),
               golden["train_auc"]["leak"].get<double>(), 1e-12);
 }
 

@@ -7,6 +7,7 @@
 #include "quality/reference_checks.hpp"
 #include "quality/text_parse.hpp"
 #include "tables.hpp"
+#include "report/details_json.hpp"
 
 namespace assay::quality {
 namespace {
@@ -52,8 +53,8 @@ TEST(TypeCheck, FailsOnAnyViolation) {
   EXPECT_EQ(check_type(ints("x", {1, 2}), Kind::float64, "reference", kDefaults).status, Status::pass);
   const auto f = check_type(texts("x", {"1", "2", "n/a!"}), Kind::int64, "reference", kDefaults);
   EXPECT_EQ(f.status, Status::fail);
-  EXPECT_EQ(f.details["count"], 1);
-  EXPECT_EQ(f.details["examples"][0]["row"], 3);
+  EXPECT_EQ(report::details_json(f.details)["count"], 1);
+  EXPECT_EQ(report::details_json(f.details)["examples"][0]["row"], 3);
 }
 
 TEST(OutOfRange, AgainstReferenceMinMax) {
@@ -64,11 +65,11 @@ TEST(OutOfRange, AgainstReferenceMinMax) {
   cur[7] = -1.0;
   cur[9] = INFINITY;
   const auto f = check_out_of_range(doubles("x", cur), ref, kDefaults);
-  EXPECT_EQ(f->details["count"], 3);
-  EXPECT_EQ(f->details["below"], 1);
-  EXPECT_EQ(f->details["above"], 2);
+  EXPECT_EQ(report::details_json(f->details)["count"], 3);
+  EXPECT_EQ(report::details_json(f->details)["below"], 1);
+  EXPECT_EQ(report::details_json(f->details)["above"], 2);
   EXPECT_EQ(f->status, Status::warn);  // 0.3% is above 0.1%, below 1%
-  EXPECT_EQ(f->details["examples"][0]["row"], 4);
+  EXPECT_EQ(report::details_json(f->details)["examples"][0]["row"], 4);
   EXPECT_FALSE(check_out_of_range(texts("x", {"a"}), ref, kDefaults));
 }
 
@@ -77,9 +78,9 @@ TEST(OutOfRange, QuantileBand) {
   o.out_of_range_quantile = 0.05;
   const auto ref = doubles("x", ramp(101));  // Q(0.05) = 5, Q(0.95) = 95
   const auto f = check_out_of_range(doubles("x", {4.9, 5, 50, 95, 95.1}), ref, o);
-  EXPECT_EQ(f->details["count"], 2);
-  EXPECT_EQ(f->details["low"], 5.0);
-  EXPECT_EQ(f->details["high"], 95.0);
+  EXPECT_EQ(report::details_json(f->details)["count"], 2);
+  EXPECT_EQ(report::details_json(f->details)["low"], 5.0);
+  EXPECT_EQ(report::details_json(f->details)["high"], 95.0);
 }
 
 TEST(UnseenCategories, CountsPerValue) {
@@ -87,10 +88,10 @@ TEST(UnseenCategories, CountsPerValue) {
   EXPECT_EQ(check_unseen_categories(categories("c", {"a", "c"}), ref, kDefaults)->status, Status::pass);
   const auto f = check_unseen_categories(texts("c", {"a", "d", "e", "d", "b"}), ref, kDefaults);
   EXPECT_EQ(f->status, Status::fail);  // 60% > 5%
-  EXPECT_EQ(f->details["count"], 3);
-  EXPECT_EQ(f->details["distinct_unseen"], 2);
-  EXPECT_EQ(f->details["values"][0]["value"], "d");
-  EXPECT_EQ(f->details["values"][0]["count"], 2);
+  EXPECT_EQ(report::details_json(f->details)["count"], 3);
+  EXPECT_EQ(report::details_json(f->details)["distinct_unseen"], 2);
+  EXPECT_EQ(report::details_json(f->details)["values"][0]["value"], "d");
+  EXPECT_EQ(report::details_json(f->details)["values"][0]["count"], 2);
   EXPECT_FALSE(check_unseen_categories(texts("c", {"a"}), texts("c", {"a"}), kDefaults));  // free text reference
 }
 

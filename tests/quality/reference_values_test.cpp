@@ -12,6 +12,7 @@
 #include "quality/mutual_information.hpp"
 #include "stats/roc_auc.hpp"
 #include "tables.hpp"
+#include "report/details_json.hpp"
 
 namespace assay::quality {
 namespace {
@@ -64,15 +65,15 @@ TEST(ReferenceValues, OutlierCountsMatchScipyAndNumpy) {
     Options mad;
     const auto f = check_outliers(column, facts, mad);
     ASSERT_TRUE(f);
-    expect_close(f->details["rule"]["median"].get<double>(), c["median"].get<double>());
-    expect_close(f->details["rule"]["mad"].get<double>(), c["mad"].get<double>());
-    EXPECT_EQ(f->details["count"].get<std::size_t>(), c["mad_outliers"].get<std::size_t>());
+    expect_close(report::details_json(f->details)["rule"]["median"].get<double>(), c["median"].get<double>());
+    expect_close(report::details_json(f->details)["rule"]["mad"].get<double>(), c["mad"].get<double>());
+    EXPECT_EQ(report::details_json(f->details)["count"].get<std::size_t>(), c["mad_outliers"].get<std::size_t>());
     Options iqr;
     iqr.outlier_rule = OutlierRule::iqr;
     const auto g = check_outliers(column, facts, iqr);
-    expect_close(g->details["rule"]["q1"].get<double>(), c["q1"].get<double>());
-    expect_close(g->details["rule"]["q3"].get<double>(), c["q3"].get<double>());
-    EXPECT_EQ(g->details["count"].get<std::size_t>(), c["iqr_outliers"].get<std::size_t>());
+    expect_close(report::details_json(g->details)["rule"]["q1"].get<double>(), c["q1"].get<double>());
+    expect_close(report::details_json(g->details)["rule"]["q3"].get<double>(), c["q3"].get<double>());
+    EXPECT_EQ(report::details_json(g->details)["count"].get<std::size_t>(), c["iqr_outliers"].get<std::size_t>());
   }
 }
 
@@ -83,11 +84,11 @@ TEST(ReferenceValues, DuplicateRowsMatchPandas) {
   const std::vector<std::size_t> cols{0, 1, 2};
   Options o;
   const auto f = check_duplicate_rows(t, cols, o);
-  EXPECT_EQ(f.details["count"].get<std::size_t>(), c["duplicates"].get<std::size_t>());
-  EXPECT_EQ(f.details["distinct_duplicated"].get<std::size_t>(), c["distinct_duplicated"].get<std::size_t>());
+  EXPECT_EQ(report::details_json(f.details)["count"].get<std::size_t>(), c["duplicates"].get<std::size_t>());
+  EXPECT_EQ(report::details_json(f.details)["distinct_duplicated"].get<std::size_t>(), c["distinct_duplicated"].get<std::size_t>());
   for (std::size_t i = 0; i < 5; ++i) {
-    EXPECT_EQ(f.details["examples"][i]["row"], c["first_duplicate_rows"][i]);
-    EXPECT_EQ(f.details["examples"][i]["same_as"], c["same_as"][i]);
+    EXPECT_EQ(report::details_json(f.details)["examples"][i]["row"], c["first_duplicate_rows"][i]);
+    EXPECT_EQ(report::details_json(f.details)["examples"][i]["same_as"], c["same_as"][i]);
   }
 }
 

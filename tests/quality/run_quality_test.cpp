@@ -11,6 +11,7 @@
 #include "quality/quality.hpp"
 #include "quality/schema.hpp"
 #include "tables.hpp"
+#include "report/details_json.hpp"
 
 namespace assay::quality {
 namespace {
@@ -43,7 +44,7 @@ std::string render(const std::vector<core::Finding>& findings) {
   std::string out;
   for (const auto& f : findings) {
     out += f.id + " " + std::string(core::status_name(f.status)) + " " + (f.value ? std::to_string(*f.value) : "null") +
-           " " + f.details.dump() + "\n";
+           " " + report::details_json(f.details).dump() + "\n";
   }
   return out;
 }
@@ -59,7 +60,7 @@ TEST(RunQuality, SameFindingsForAnyThreadCount) {
   const LeakageInput leak{&reference, &data, Roles{.target = "y", .id = "id"}};
   EXPECT_EQ(render(one.execute([&] { return run_leakage(leak, options); })),
             render(two.execute([&] { return run_leakage(leak, options); })));
-  EXPECT_EQ(get(serial, "quality.duplicate_rows.dataset").details["count"], 20);
+  EXPECT_EQ(report::details_json(get(serial, "quality.duplicate_rows.dataset").details)["count"], 20);
 }
 
 TEST(RunQuality, RolesShapeTheChecks) {
@@ -76,7 +77,7 @@ TEST(RunQuality, RolesShapeTheChecks) {
   // Without --id the sequential id is flagged and joins the duplicate-row hash.
   const auto g = run_quality({&data, nullptr, nullptr, Roles{}}, Options{});
   EXPECT_EQ(get(g, "quality.id_like.id").status, Status::warn);
-  EXPECT_EQ(get(g, "quality.duplicate_rows.dataset").details["count"], 0);
+  EXPECT_EQ(report::details_json(get(g, "quality.duplicate_rows.dataset").details)["count"], 0);
   EXPECT_THROW(run_quality({&data, nullptr, nullptr, Roles{.timestamp = "when"}}, Options{}), core::Error);
 }
 

@@ -7,6 +7,7 @@
 #include "quality/schema_json.hpp"
 #include "quality/schema_validate.hpp"
 #include "tables.hpp"
+#include "report/details_json.hpp"
 
 namespace assay::quality {
 namespace {
@@ -52,8 +53,8 @@ TEST(SchemaJson, RoundTrips) {
   s.columns[3].min_time = 0;
   s.columns[3].max_time = 2'000'000'000;
   const auto doc = schema_to_json(s, {{"generated_by", "test"}});
-  EXPECT_EQ(doc["format"], "assay.schema");
-  EXPECT_EQ(doc["version"], 1);
+  EXPECT_EQ(doc.begin().key(), "schema");
+  EXPECT_EQ(doc["schema"], "assay.schema/v1");
   EXPECT_EQ(doc["columns"][3]["max"], "1970-01-01T00:00:02Z");
   const Schema back = parse_schema(doc.dump(2), "s.json");
   ASSERT_EQ(back.columns.size(), s.columns.size());
@@ -67,6 +68,13 @@ TEST(SchemaJson, RoundTrips) {
     EXPECT_EQ(back.columns[i].min_time, s.columns[i].min_time);
     EXPECT_EQ(back.columns[i].max_time, s.columns[i].max_time);
   }
+}
+
+TEST(SchemaJson, ReadsFilesThatNameTheFormatWithFormatAndVersion) {
+  const Schema s = parse_schema(R"({"format": "assay.schema", "version": 1, "columns": [{"name": "a", "kind": "int64"}]})",
+                                "old.json");
+  ASSERT_EQ(s.columns.size(), 1u);
+  EXPECT_EQ(s.columns[0].kind, core::Kind::int64);
 }
 
 struct BadSchema {
@@ -94,7 +102,17 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, SchemaErrors,
     ::testing::Values(
         BadSchema{"[1, 2]", "schema.json: expected a schema object, found array [1,2]"},
-        BadSchema{R"({"columns": []})", "schema.json: missing \"format\": \"assay.schema\"; is this an assay schema file?"},
+        BadSchema{R"({"columns": []})", "schema.json: missing \"schema\": \"assay.schema/v1\"; is this an assay schema file?"},
+        BadSchema{R"({"schema": "assay.profile/v1", "columns": []})",
+                  "schema.json: schema: expected \"assay.schema/v1\", found \"assay.profile/v1\""},
+        BadSchema{R"({"schema": "assay.schema/v2", "columns": []})",
+                  "schema.json: schema: unsupported schema version 2; this assay reads version 1"},
+        BadSchema{R"({"schema": "assay.schema/v1x", "columns": []})",
+                  "schema.json: schema: expected \"assay.schema/v1\", found \"assay.schema/v1x\""},
+        BadSchema{R"({"schema": "assay.schema/v1", "colums": []})",
+                  "schema.json: colums: unknown key; expected one of schema, generated_by, source, description, columns"},
+        BadSchema{R"({"schema": "assay.schema/v1", "columns": [{"name": "a", "kind": "flaot"}]})",
+                  "schema.json: columns[0].kind: expected one of float64, int64, bool, categorical, string, timestamp, found \"flaot\""},
         BadSchema{R"({"format": "assay.profile", "version": 1})",
                   "schema.json: format: expected \"assay.schema\", found \"assay.profile\""},
         BadSchema{R"({"format": "assay.schema", "version": 2, "columns": []})",
@@ -153,13 +171,13 @@ TEST(ValidateSchema, ListsEveryAnomaly) {
   const auto f = validate_schema(data, s, kDefaults);
   EXPECT_EQ(get(f, "schema.type.age").status, Status::fail);
   EXPECT_EQ(*get(f, "schema.type.age").value, 1.0);
-  EXPECT_EQ(get(f, "schema.type.age").details["examples"][0]["value"], "forty");
+  EXPECT_EQ(report::details_json(get(f, "schema.type.age").details)["examples"][0]["value"], "forty");
   EXPECT_EQ(get(f, "schema.missing_column.note").status, Status::fail);
   EXPECT_EQ(get(f, "schema.new_column.extra").status, Status::fail);
   EXPECT_EQ(*get(f, "schema.categories.city").value, 3.0);
-  EXPECT_EQ(get(f, "schema.categories.city").details["values"][0]["value"], "Rome");
-  EXPECT_EQ(get(f, "schema.categories.city").details["values"][0]["count"], 2);
-  EXPECT_EQ(get(f, "schema.range.seen").details["above"], 1);
+  EXPECT_EQ(report::details_json(get(f, "schema.categories.city").details)["values"][0]["value"], "Rome");
+  EXPECT_EQ(report::details_json(get(f, "schema.categories.city").details)["values"][0]["count"], 2);
+  EXPECT_EQ(report::details_json(get(f, "schema.range.seen").details)["above"], 1);
   EXPECT_EQ(get(f, "schema.nulls.vip").status, Status::fail);
   EXPECT_EQ(get(f, "schema.column.income").status, Status::pass);  // nullable, in range
   EXPECT_EQ(find_id(f, "schema.range.age"), nullptr);  // text column: its problem is the type
@@ -170,8 +188,8 @@ TEST(ValidateSchema, NumericRange) {
   s.columns.push_back(ColumnSchema{.name = "x", .kind = core::Kind::float64, .min = 0.0, .max = 1.0});
   core::Table t({doubles("x", {0.0, 1.0, -0.1, 1.2, 1.3, 0.5})});
   const auto f = validate_schema(t, s, kDefaults);
-  EXPECT_EQ(get(f, "schema.range.x").details["below"], 1);
-  EXPECT_EQ(get(f, "schema.range.x").details["above"], 2);
+  EXPECT_EQ(report::details_json(get(f, "schema.range.x").details)["below"], 1);
+  EXPECT_EQ(report::details_json(get(f, "schema.range.x").details)["above"], 2);
 }
 
 }  // namespace
