@@ -18,7 +18,6 @@
 
 #include "drift/detectors.hpp"
 #include "stats/roc_auc.hpp"
-#include "stats/sort.hpp"
 
 namespace assay::drift {
 
