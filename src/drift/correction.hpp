@@ -1,5 +1,6 @@
 #pragma once
-// Multiple-testing corrections of p-values across columns.
+// Multiple-testing corrections of p-values across columns (the adjustments
+// themselves live in stats/multiple_testing, shared with the slices engine).
 //   bonferroni: min(1, m p)
 //   bh: Benjamini & Hochberg (1995) step-up adjusted p-values,
 //       min over k >= i of m p_(k) / k, capped at 1 (statsmodels'
