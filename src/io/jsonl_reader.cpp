@@ -22,8 +22,8 @@ namespace assay::io {
 
 namespace {
 
-constexpr std::size_t kBlockBytes = std::size_t{16} << 20;
-constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
+constexpr std::size_t kJsonlBlockBytes = std::size_t{16} << 20;
+constexpr std::size_t kJsonlPieceBytes = std::size_t{1} << 20;
 
 struct JsonCell {
   std::uint32_t offset = 0;  // into JsonPiece::arena
@@ -218,7 +218,7 @@ std::size_t JsonlParser::column_of(const std::string& key) {
 bool JsonlParser::parse_block(std::size_t begin, std::size_t end) {
   std::vector<JsonPiece> pieces;
   for (std::size_t a = begin; a < end;) {
-    std::size_t b = std::min(end, a + kPieceBytes);
+    std::size_t b = std::min(end, a + kJsonlPieceBytes);
     if (b < end) {
       const void* nl = std::memchr(buffer_.data() + b, '\n', end - b);
       b = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buffer_.data()) + 1 : end;
@@ -313,7 +313,7 @@ bool JsonlParser::parse_block(std::size_t begin, std::size_t end) {
 }
 
 CsvResult JsonlParser::run(const std::function<std::size_t()>& bytes_done, std::size_t total_bytes) {
-  fill(kBlockBytes);
+  fill(kJsonlBlockBytes);
   if (length_ == 0) throw core::Error(core::Location{name_}, "empty file");
   std::size_t begin = 0;
   if (length_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) begin = 3;
@@ -338,7 +338,7 @@ CsvResult JsonlParser::run(const std::function<std::size_t()>& bytes_done, std::
     std::memmove(buffer_.data(), buffer_.data() + begin, length_ - begin);
     length_ -= begin;
     begin = 0;
-    fill(std::max(kBlockBytes, length_));
+    fill(std::max(kJsonlBlockBytes, length_));
     if (options_.progress && bytes_done) options_.progress(bytes_done(), total_bytes);
   }
   buffer_.release();

@@ -66,13 +66,13 @@ void fill(const BinaryTotals& totals, const BinaryFrame& frame, const std::vecto
 
 // Row-wise sums: the weighted confusion matrix (cells truth * 2 + predicted),
 // log loss and Brier numerators, scores outside [0, 1].
-struct RowTotals {
+struct BinaryRowTotals {
   std::array<double, 4> weight{};
   std::array<double, 4> count{};
   stats::CompensatedSum log_loss, brier;
   std::size_t outside = 0;
 
-  void merge(const RowTotals& o) {
+  void merge(const BinaryRowTotals& o) {
     for (std::size_t c = 0; c < 4; ++c) {
       weight[c] += o.weight[c];
       count[c] += o.count[c];
@@ -86,12 +86,12 @@ struct RowTotals {
 // In parallel blocks of 2^16 rows combined in a fixed tree (TBB's
 // deterministic reduce): the same sums whatever the thread count. Inside a
 // block plain sums (error < 2^16 eps), across blocks compensated ones.
-RowTotals row_totals(const BinaryInputs& in, double threshold) {
+BinaryRowTotals row_totals(const BinaryInputs& in, double threshold) {
   const bool derive = in.predicted.empty();
   const bool scored = !in.score.empty();
   return tbb::parallel_deterministic_reduce(
-      tbb::blocked_range<std::size_t>(0, in.truth.size(), std::size_t{1} << 16), RowTotals{},
-      [&](const tbb::blocked_range<std::size_t>& range, RowTotals totals) {
+      tbb::blocked_range<std::size_t>(0, in.truth.size(), std::size_t{1} << 16), BinaryRowTotals{},
+      [&](const tbb::blocked_range<std::size_t>& range, BinaryRowTotals totals) {
         std::array<double, 4> weight{}, count{};
         double log_loss = 0.0, brier = 0.0;
         std::size_t outside = 0;
@@ -122,7 +122,7 @@ RowTotals row_totals(const BinaryInputs& in, double threshold) {
         totals.outside += outside;
         return totals;
       },
-      [](RowTotals a, const RowTotals& b) {
+      [](BinaryRowTotals a, const BinaryRowTotals& b) {
         a.merge(b);
         return a;
       },
@@ -140,7 +140,7 @@ Result evaluate_binary(const BinaryInputs& in, const BinaryOptions& options) {
   // The sort and what follows from it run beside the row-wise metrics.
   std::optional<RankedScores> ranked;
   ThresholdCounts counts;
-  RowTotals rows;
+  BinaryRowTotals rows;
   tbb::parallel_invoke(
       [&] {
         if (in.score.empty()) return;

@@ -49,7 +49,7 @@ void check(const MulticlassInputs& in, const MulticlassOptions& options) {
 
 // Everything one pass over the rows in their order yields, for any row
 // multiplicities: the confusion state, log loss and top-k hits.
-struct RowTotals {
+struct MulticlassRowTotals {
   Confusion confusion;
   double log_loss = 0.0;
   double top_k = 0.0;
@@ -125,7 +125,7 @@ void add_score_metrics(const MulticlassInputs& in, const MulticlassOptions& opti
 }
 
 // The metrics of a resample from its row totals and per-class AUC totals.
-void resample_metrics(const RowTotals& rows, const std::vector<BinaryTotals>& aucs, bool scored, MetricSet& out) {
+void resample_metrics(const MulticlassRowTotals& rows, const std::vector<BinaryTotals>& aucs, bool scored, MetricSet& out) {
   add_agreement_metrics(rows.confusion, out);
   add_averaged_prf(rows.confusion, out);
   if (!scored || rows.weight == 0.0) return;
@@ -183,7 +183,7 @@ BootstrapSummary resample(const MulticlassInputs& in, std::span<const std::int32
 
   return bootstrap_pairs(names, options.bootstrap,
                          [&](const PoissonPair& draws, std::span<double> even, std::span<double> odd) {
-                           std::array<RowTotals, 2> totals{RowTotals{Confusion(classes)}, RowTotals{Confusion(classes)}};
+                           std::array<MulticlassRowTotals, 2> totals{MulticlassRowTotals{Confusion(classes)}, MulticlassRowTotals{Confusion(classes)}};
                            // Branch-free: a row drawn 0 times adds zeros.
                            double* cell_weight[2] = {totals[0].confusion.weight.data(), totals[1].confusion.weight.data()};
                            double* cell_count[2] = {totals[0].confusion.count.data(), totals[1].confusion.count.data()};
