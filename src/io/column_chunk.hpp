@@ -21,7 +21,7 @@
 
 #include "core/column.hpp"
 #include "core/string_dictionary.hpp"
-#include "io/cell_parse.hpp"
+#include "core/cell_parse.hpp"
 #include "io/short_decimal.hpp"
 
 namespace assay::io {
@@ -127,7 +127,7 @@ class ChunkBuilder {
   std::size_t append_numbers(std::size_t r, std::size_t rows, const CellAt& cell_at, std::vector<T>& storage, T null_value,
                              const Parse& parse);
   bool parse_number(std::string_view text, double& out) const noexcept {
-    return (padded_ && parse_short_decimal(text, out)) || parse_float64(text, out);
+    return (padded_ && parse_short_decimal(text, out)) || core::parse_float64(text, out);
   }
   void push_null();
   bool start(const CellView& cell);
@@ -187,7 +187,7 @@ std::size_t ChunkBuilder::append_floats(std::size_t r, std::size_t rows, const C
 template <class CellAt>
 std::size_t ChunkBuilder::append_ints(std::size_t r, std::size_t rows, const CellAt& cell_at) {
   return append_numbers(r, rows, cell_at, chunk_.i64, std::int64_t{0},
-                        [](std::string_view text, std::int64_t& out) { return parse_int64(text, out); });
+                        [](std::string_view text, std::int64_t& out) { return core::parse_int64(text, out); });
 }
 
 template <class CellAt>
