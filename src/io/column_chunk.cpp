@@ -15,6 +15,12 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 NaTokens::NaTokens(std::vector<std::string> tokens) : tokens_(std::move(tokens)) {
   for (const auto& t : tokens_) {
+    if (t.empty()) {
+      has_empty_ = true;
+      continue;
+    }
+    const auto last = static_cast<unsigned char>(t.back());
+    last_bytes_[last >> 6] |= std::uint64_t{1} << (last & 63);
     if (t.size() < 64) {
       length_mask_ |= std::uint64_t{1} << t.size();
     } else {

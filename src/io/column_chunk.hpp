@@ -52,11 +52,17 @@ struct ColumnChunk {
   core::StringDictionary dict;
 };
 
-// Cells equal to one of the tokens are null.
+// Cells equal to one of the tokens are null. Every numeric cell is looked up,
+// so a miss must cost next to nothing: a number ends in a digit (or '.', 'f',
+// 'y'), which no default token does, and the last-byte set rejects it before
+// any comparison; the length mask rejects most other text.
 class NaTokens {
  public:
   explicit NaTokens(std::vector<std::string> tokens);
   bool contains(std::string_view text) const noexcept {
+    if (text.empty()) return has_empty_;
+    const auto last = static_cast<unsigned char>(text.back());
+    if (((last_bytes_[last >> 6] >> (last & 63)) & 1) == 0) return false;
     if (text.size() < 64 ? (length_mask_ & (std::uint64_t{1} << text.size())) == 0 : !has_long_) return false;
     return contains_slow(text);
   }
@@ -65,8 +71,10 @@ class NaTokens {
   bool contains_slow(std::string_view text) const noexcept;
 
   std::vector<std::string> tokens_;
-  std::uint64_t length_mask_ = 0;  // bit L set when a token has length L < 64
+  std::uint64_t last_bytes_[4] = {};  // bit b set when a token ends in byte b
+  std::uint64_t length_mask_ = 0;     // bit L set when a token has length L < 64
   bool has_long_ = false;
+  bool has_empty_ = false;
 };
 
 class ChunkBuilder {
