@@ -13,7 +13,9 @@
 namespace assay::report {
 
 // Non-finite numbers are written as the strings "inf", "-inf", "nan";
-// timestamp statistics as ISO-8601 strings.
+// timestamp statistics as ISO-8601 strings. float64 columns carry
+// "non_finite": the counts of +inf, -inf and NaN values left out of the
+// statistics. The console table adds one line per column that has any.
 nlohmann::json profile_json(const std::vector<profile::ColumnProfile>& columns, const core::FileFingerprint& input,
                             double seconds);
 
