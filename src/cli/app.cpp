@@ -4,7 +4,9 @@
 #include <oneapi/tbb/task_arena.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <string>
 
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
@@ -19,6 +21,12 @@ int run_command_line(const std::vector<std::string>& args) {
   CLI::App app{"assay: evaluate and monitor machine-learning pipelines", "assay"};
   app.set_version_flag("--version", std::string("assay ") + kVersion);
   app.require_subcommand(1);
+  // Bad usage is one line on stderr, as bad input is (main.cpp).
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    std::string what = e.what();
+    std::replace(what.begin(), what.end(), '\n', ' ');
+    return "assay: " + what + "\n";
+  });
   app.fallthrough();
   app.option_defaults()->always_capture_default();
   app.add_option("--threads", context.threads, "Worker threads (0: all cores)")

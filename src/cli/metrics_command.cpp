@@ -95,7 +95,15 @@ void add_metrics_command(CLI::App& app, const Context& context, Runner& runner) 
       }
 
       const auto input = io::read_table(args->data, make_read_options(args->read, context.quiet));
-      const metrics::Evaluation evaluation = metrics::evaluate(input.table, spec);
+      const metrics::Evaluation evaluation = [&] {
+        try {
+          return metrics::evaluate(input.table, spec);
+        } catch (const core::Error& e) {
+          // Data errors name a column; the file they are in is where.
+          if (!e.where().to_string().empty()) throw;
+          throw core::Error(core::Location{.file = args->data}, e.message());
+        }
+      }();
       for (const auto& warning : evaluation.result.warnings) note(context, "assay: warning: " + warning);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       write_result(context, context.format == Format::json

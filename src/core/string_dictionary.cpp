@@ -5,7 +5,12 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include <fmt/format.h>
+
 #include <cstring>
+#include <limits>
+
+#include "core/error.hpp"
 
 namespace assay::core {
 
@@ -74,6 +79,12 @@ std::int32_t StringDictionary::intern(std::string_view value) {
   const std::uint64_t hash = hash_of(value, key);
   const std::size_t slot = slot_of(value, key, hash);
   if (slots_[slot].code >= 0) return slots_[slot].code;
+  // Codes are int32: a column past that many distinct values is an error,
+  // not a wrapped code.
+  if (size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
+    throw Error(fmt::format("a text column has more than {} distinct values (codes are 32-bit)",
+                            std::numeric_limits<std::int32_t>::max()));
+  }
   const auto code = static_cast<std::int32_t>(size());
   bytes_.append(value);
   offsets_.push_back(bytes_.size());

@@ -17,7 +17,7 @@ class StringDictionary {
  public:
   StringDictionary();
 
-  // The code of `value`, inserting it if new.
+  // The code of `value`, inserting it if new; throws core::Error past INT32_MAX codes.
   std::int32_t intern(std::string_view value);
   // The code of `value`, or -1.
   std::int32_t find(std::string_view value) const noexcept;

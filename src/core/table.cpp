@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include "core/error.hpp"
+#include "core/row_limit.hpp"
 
 namespace assay::core {
 
@@ -36,12 +38,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+void check_row_count(std::size_t rows) {
+  if (rows > kMaxRows) {
+    throw Error(fmt::format("more than {} data rows; assay holds row numbers in 32 bits (read a part with --max-rows)",
+                            kMaxRows));
+  }
+}
+
 Table::Table(std::vector<Column> columns) {
   for (auto& c : columns) add(std::move(c));
 }
 
 void Table::add(Column column) {
   if (find(column.name()) != nullptr) throw Error(fmt::format("duplicate column name '{}'", column.name()));
+  check_row_count(column.size());
   if (!columns_.empty() && column.size() != rows_) {
     throw Error(fmt::format("column '{}' has {} rows, the table has {}", column.name(), column.size(), rows_));
   }
@@ -82,7 +92,10 @@ std::vector<std::string> closest_names(std::string_view name, const std::vector<
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& candidate : candidates) {
     const std::string c = lower(candidate);
-    const std::size_t d = edit_distance(key, c);
+    // The distance table is |key| x |c|: names longer than any typed name
+    // (a header can be megabytes) are matched by prefix only.
+    constexpr std::size_t kLongest = 256;
+    const std::size_t d = key.size() <= kLongest && c.size() <= kLongest ? edit_distance(key, c) : SIZE_MAX / 3;
     const bool prefix = !key.empty() && (c.starts_with(key) || key.starts_with(c));
     if (prefix || d * 3 <= std::max(key.size(), c.size())) scored.emplace_back(prefix ? 0 : d, candidate);
   }

@@ -16,7 +16,7 @@ class Table {
   Table() = default;
   explicit Table(std::vector<Column> columns);
 
-  // Appends a column; throws on a duplicate name or a length mismatch.
+  // Appends a column; throws on a duplicate name, a length mismatch or > kMaxRows rows.
   void add(Column column);
 
   std::size_t rows() const noexcept { return rows_; }

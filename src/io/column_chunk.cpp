@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "io/cell_parse.hpp"
+#include "core/cell_parse.hpp"
 
 namespace assay::io {
 
@@ -15,6 +15,12 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 NaTokens::NaTokens(std::vector<std::string> tokens) : tokens_(std::move(tokens)) {
   for (const auto& t : tokens_) {
+    if (t.empty()) {
+      has_empty_ = true;
+      continue;
+    }
+    const auto last = static_cast<unsigned char>(t.back());
+    last_bytes_[last >> 6] |= std::uint64_t{1} << (last & 63);
     if (t.size() < 64) {
       length_mask_ |= std::uint64_t{1} << t.size();
     } else {
@@ -65,22 +71,22 @@ bool ChunkBuilder::start(const CellView& cell) {
   const bool numeric_ok = cell.type == CellType::raw || cell.type == CellType::number;
   const bool bool_ok = cell.type == CellType::raw || cell.type == CellType::boolean;
   const bool time_ok = cell.type == CellType::raw || cell.type == CellType::string;
-  if (numeric_ok && parse_int64(cell.text, i)) {
+  if (numeric_ok && core::parse_int64(cell.text, i)) {
     chunk_.kind = ChunkKind::int64;
     chunk_.i64.reserve(expected_rows_);
     chunk_.i64.assign(n, 0);
     chunk_.i64.push_back(i);
-  } else if (numeric_ok && parse_float64(cell.text, f)) {
+  } else if (numeric_ok && core::parse_float64(cell.text, f)) {
     chunk_.kind = ChunkKind::float64;
     chunk_.f64.reserve(expected_rows_);
     chunk_.f64.assign(n, kNaN);
     chunk_.f64.push_back(f);
-  } else if (bool_ok && parse_bool(cell.text, b)) {
+  } else if (bool_ok && core::parse_bool(cell.text, b)) {
     chunk_.kind = ChunkKind::boolean;
     chunk_.b.reserve(expected_rows_);
     chunk_.b.assign(n, 0);
     chunk_.b.push_back(b);
-  } else if (time_ok && parse_timestamp(cell.text, i)) {
+  } else if (time_ok && core::parse_timestamp(cell.text, i)) {
     chunk_.kind = ChunkKind::timestamp;
     chunk_.i64.reserve(expected_rows_);
     chunk_.i64.assign(n, 0);
@@ -134,9 +140,9 @@ ChunkBuilder::Result ChunkBuilder::append(const CellView& cell) {
     case ChunkKind::int64: {
       std::int64_t i = 0;
       double f = 0.0;
-      if (numeric_ok && parse_int64(cell.text, i)) {
+      if (numeric_ok && core::parse_int64(cell.text, i)) {
         chunk_.i64.push_back(i);
-      } else if (!forced && numeric_ok && parse_float64(cell.text, f)) {
+      } else if (!forced && numeric_ok && core::parse_float64(cell.text, f)) {
         widen_to_float();
         chunk_.f64.push_back(f);
       } else {
@@ -152,7 +158,7 @@ ChunkBuilder::Result ChunkBuilder::append(const CellView& cell) {
     }
     case ChunkKind::boolean: {
       std::uint8_t b = 0;
-      if (bool_ok && parse_bool(cell.text, b)) {
+      if (bool_ok && core::parse_bool(cell.text, b)) {
         chunk_.b.push_back(b);
       } else if (forced && (cell.text == "0" || cell.text == "1")) {
         chunk_.b.push_back(cell.text == "1" ? 1 : 0);
@@ -163,7 +169,7 @@ ChunkBuilder::Result ChunkBuilder::append(const CellView& cell) {
     }
     case ChunkKind::timestamp: {
       std::int64_t ns = 0;
-      if (!time_ok || !parse_timestamp(cell.text, ns)) return mismatch("an ISO-8601 timestamp");
+      if (!time_ok || !core::parse_timestamp(cell.text, ns)) return mismatch("an ISO-8601 timestamp");
       chunk_.i64.push_back(ns);
       break;
     }

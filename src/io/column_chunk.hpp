@@ -21,7 +21,7 @@
 
 #include "core/column.hpp"
 #include "core/string_dictionary.hpp"
-#include "io/cell_parse.hpp"
+#include "core/cell_parse.hpp"
 #include "io/short_decimal.hpp"
 
 namespace assay::io {
@@ -52,11 +52,17 @@ struct ColumnChunk {
   core::StringDictionary dict;
 };
 
-// Cells equal to one of the tokens are null.
+// Cells equal to one of the tokens are null. Every numeric cell is looked up,
+// so a miss must cost next to nothing: a number ends in a digit (or '.', 'f',
+// 'y'), which no default token does, and the last-byte set rejects it before
+// any comparison; the length mask rejects most other text.
 class NaTokens {
  public:
   explicit NaTokens(std::vector<std::string> tokens);
   bool contains(std::string_view text) const noexcept {
+    if (text.empty()) return has_empty_;
+    const auto last = static_cast<unsigned char>(text.back());
+    if (((last_bytes_[last >> 6] >> (last & 63)) & 1) == 0) return false;
     if (text.size() < 64 ? (length_mask_ & (std::uint64_t{1} << text.size())) == 0 : !has_long_) return false;
     return contains_slow(text);
   }
@@ -65,8 +71,10 @@ class NaTokens {
   bool contains_slow(std::string_view text) const noexcept;
 
   std::vector<std::string> tokens_;
-  std::uint64_t length_mask_ = 0;  // bit L set when a token has length L < 64
+  std::uint64_t last_bytes_[4] = {};  // bit b set when a token ends in byte b
+  std::uint64_t length_mask_ = 0;     // bit L set when a token has length L < 64
   bool has_long_ = false;
+  bool has_empty_ = false;
 };
 
 class ChunkBuilder {
@@ -127,7 +135,7 @@ class ChunkBuilder {
   std::size_t append_numbers(std::size_t r, std::size_t rows, const CellAt& cell_at, std::vector<T>& storage, T null_value,
                              const Parse& parse);
   bool parse_number(std::string_view text, double& out) const noexcept {
-    return (padded_ && parse_short_decimal(text, out)) || parse_float64(text, out);
+    return (padded_ && parse_short_decimal(text, out)) || core::parse_float64(text, out);
   }
   void push_null();
   bool start(const CellView& cell);
@@ -187,7 +195,7 @@ std::size_t ChunkBuilder::append_floats(std::size_t r, std::size_t rows, const C
 template <class CellAt>
 std::size_t ChunkBuilder::append_ints(std::size_t r, std::size_t rows, const CellAt& cell_at) {
   return append_numbers(r, rows, cell_at, chunk_.i64, std::int64_t{0},
-                        [](std::string_view text, std::int64_t& out) { return parse_int64(text, out); });
+                        [](std::string_view text, std::int64_t& out) { return core::parse_int64(text, out); });
 }
 
 template <class CellAt>

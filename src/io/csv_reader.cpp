@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/row_limit.hpp"
 #include "io/column_chunk.hpp"
 #include "io/csv_dialect.hpp"
 #include "io/csv_tokenizer.hpp"
@@ -278,6 +279,10 @@ bool CsvParser::parse_rows(std::size_t begin, const RowSplit& split) {
     }
     line_ += r.scan.line_breaks;
     rows_ += r.scan.rows;
+    if (rows_ > core::kMaxRows) {
+      fail_at(pieces[p], 0, fmt::format("more than {} data rows; assay holds row numbers in 32 bits (read a part with "
+                                        "--max-rows)", core::kMaxRows));
+    }
     used = p + 1;
     if (r.scan.rows >= room) more = false;
   }

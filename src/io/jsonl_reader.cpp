@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/row_limit.hpp"
 #include "io/byte_buffer.hpp"
 #include "io/column_chunk.hpp"
 #include "io/csv_tokenizer.hpp"
@@ -253,6 +254,10 @@ bool JsonlParser::parse_block(std::size_t begin, std::size_t end) {
       more = false;
     }
     rows_ += piece.rows;
+    if (rows_ > core::kMaxRows) {
+      fail_at(piece, 0, fmt::format("more than {} data rows; assay holds row numbers in 32 bits (read a part with "
+                                    "--max-rows)", core::kMaxRows));
+    }
     if (!more) break;
   }
   pieces.resize(used);

@@ -15,8 +15,11 @@ namespace assay::io {
 struct ReadOptions {
   // CSV: field delimiter; nullopt detects one of , ; TAB | from the first lines.
   std::optional<char> delimiter;
-  // Cells equal to one of these (after no trimming) are null.
-  std::vector<std::string> na_tokens{"", "NA", "N/A", "NaN", "nan", "null", "NULL", "None"};
+  // Cells equal to one of these (after no trimming) are null: pandas'
+  // read_csv defaults (pandas 2; 1.x lacks "None").
+  std::vector<std::string> na_tokens{"",     "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan",
+                                     "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None",
+                                     "n/a",  "nan",  "null"};
   // Stop after this many data rows.
   std::optional<std::size_t> max_rows;
   // Force a column's kind; a value that does not fit is an error with its location.

@@ -273,6 +273,16 @@ Evaluation evaluate(const core::Table& table, const Spec& spec) {
   if (!(spec.bootstrap.level > 0.0 && spec.bootstrap.level < 1.0)) {
     throw core::Error(core::Location{.path = "--ci"}, fmt::format("expected a level in (0, 1), got {}", spec.bootstrap.level));
   }
+  // Each resample keeps one value per metric: past this the intervals gain
+  // nothing and the memory (and time) would be the user's surprise.
+  constexpr std::size_t kMaxResamples = 1'000'000;
+  if (spec.bootstrap.resamples > kMaxResamples) {
+    throw core::Error(core::Location{.path = "--bootstrap"},
+                      fmt::format("at most {} resamples, got {}", kMaxResamples, spec.bootstrap.resamples));
+  }
+  if (!std::isfinite(spec.threshold)) {
+    throw core::Error(core::Location{.path = "--threshold"}, fmt::format("expected a finite number, got {}", spec.threshold));
+  }
   const std::vector<std::string> names = used_columns(spec);
   std::size_t dropped = 0;
   const std::vector<std::uint32_t> rows = complete_rows(table, names, dropped);

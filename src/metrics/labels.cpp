@@ -156,7 +156,15 @@ std::vector<std::int32_t> encode_labels(const core::Column& column, std::span<co
     for (std::int64_t v = 0; v < 64; ++v) small[static_cast<std::size_t>(v)] = by_value.count(v) ? by_value[v] : -1;
     for (std::size_t j = 0; j < rows.size(); ++j) {
       const std::int64_t v = column.i64()[rows[j]];
-      const std::int32_t c = (v >= 0 && v < 64) ? small[static_cast<std::size_t>(v)] : by_value.at(v);
+      // Values past the first classes.size() + 5 distinct ones are not in
+      // by_value; they are not among the classes either, so they count as
+      // unknown labels (the error below names them).
+      std::int32_t c = -1;
+      if (v >= 0 && v < 64) {
+        c = small[static_cast<std::size_t>(v)];
+      } else if (const auto it = by_value.find(v); it != by_value.end()) {
+        c = it->second;
+      }
       out[j] = c >= 0 ? c : lookup(fmt::format("{}", v));
     }
   } else {

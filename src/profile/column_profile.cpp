@@ -86,25 +86,45 @@ std::string render_double(double v) {
   return fmt::format("{}", v);
 }
 
+// The finite middle of sorted values (the infinities sit at the two ends).
+struct FiniteView {
+  const stats::SortedValues& sorted;
+  std::size_t begin;
+  std::size_t count;
+  std::size_t size() const noexcept { return count; }
+  double operator[](std::size_t i) const noexcept { return sorted[begin + i]; }
+};
+
 void profile_float(const core::Column& column, const ProfileOptions& options, ColumnProfile& out) {
   const auto values = column.f64();
   const stats::SortedValues sorted(values, column.validity());
-  const std::size_t n = sorted.size();
-  out.count = n;
-  out.nulls = values.size() - n;
+  const std::size_t n = sorted.size();  // without nulls and NaN
+  out.nulls = column.null_count();
+  out.nans = values.size() - out.nulls - n;
+  out.count = n + out.nans;
   // Sorted: the infinities are at the two ends.
-  for (std::size_t i = 0; i < n && std::isinf(sorted[i]) && sorted[i] < 0; ++i) ++out.infinities;
-  for (std::size_t i = n; i > 0 && std::isinf(sorted[i - 1]) && sorted[i - 1] > 0; --i) ++out.infinities;
-  if (n > 0) {
-    out.min = sorted.front();
-    out.max = sorted.back();
+  for (std::size_t i = 0; i < n && sorted[i] == -INFINITY; ++i) ++out.negative_infinities;
+  for (std::size_t i = n; i > out.negative_infinities && sorted[i - 1] == INFINITY; --i) ++out.positive_infinities;
+  const std::size_t finite = n - out.negative_infinities - out.positive_infinities;
+  if (finite > 0) {
+    const FiniteView view{sorted, out.negative_infinities, finite};
+    out.min = view[0];
+    out.max = view[finite - 1];
     // Exact decimals: from the integer sums the sort kept. Otherwise
-    // without nulls the column itself holds exactly the values to average.
+    // when every cell is a finite value the column itself holds exactly
+    // the values to average.
     auto mv = sorted.exact_mean_variance(1.0);
-    if (!mv) mv = n == values.size() ? stats::mean_variance(values, 1.0) : stats::mean_variance(sorted.to_vector(), 1.0);
+    if (!mv) {
+      if (finite == values.size()) {
+        mv = stats::mean_variance(values, 1.0);
+      } else {
+        std::vector<double> kept = sorted.to_vector();
+        mv = stats::mean_variance(std::span<const double>(kept).subspan(out.negative_infinities, finite), 1.0);
+      }
+    }
     out.mean = mv->mean;
-    if (n > 1) out.std = mv->std_dev;
-    for (const double q : options.percentiles) out.percentiles.push_back({q, stats::quantile_sorted(sorted, q)});
+    if (finite > 1) out.std = mv->std_dev;
+    for (const double q : options.percentiles) out.percentiles.push_back({q, stats::quantile_sorted(view, q)});
   }
   // Runs are in ascending order, so the first index of a run orders values
   // as the values do: ties in count go to the smaller value.

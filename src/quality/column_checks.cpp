@@ -66,26 +66,28 @@ core::Finding check_missing(const core::Column& column, const Options& options) 
   return f;
 }
 
-std::optional<core::Finding> check_infinities(const core::Column& column, const Options& options) {
+std::optional<core::Finding> check_non_finite(const core::Column& column, const Options& options) {
   if (column.kind() != core::Kind::float64) return std::nullopt;
   const auto values = column.f64();
-  std::size_t positive = 0, negative = 0;
+  std::size_t positive = 0, negative = 0, nan = 0;
   Examples examples(options.max_examples);
   for (std::size_t row = 0; row < values.size(); ++row) {
-    if (!column.is_valid(row) || !std::isinf(values[row])) continue;
-    (values[row] > 0 ? positive : negative) += 1;
-    examples.add_infinity(row, values[row] > 0);
+    const double v = values[row];
+    if (!column.is_valid(row) || std::isfinite(v)) continue;
+    (std::isnan(v) ? nan : v > 0 ? positive : negative) += 1;
+    examples.add_non_finite(row, v);
   }
+  const std::size_t count = positive + negative + nan;
   const std::size_t n = column.size() - column.null_count();
-  const double share = share_of(positive + negative, n);
-  auto f = judged(id_for("infinities", column), column.name(), "infinite_share", share, options.infinities,
-                  positive + negative == 0
-                      ? fmt::format("{} has no infinite values", column.name())
-                      : fmt::format("{} has {} infinite values ({} +inf, {} -inf): {}", column.name(),
-                                    positive + negative, positive, negative, examples.describe()));
-  f.details["count"] = positive + negative;
+  const double share = share_of(count, n);
+  auto f = judged(id_for("non_finite", column), column.name(), "non_finite_share", share, options.non_finite,
+                  count == 0 ? fmt::format("{} has no infinite or NaN values", column.name())
+                             : fmt::format("{} has {} non-finite values ({} +inf, {} -inf, {} NaN): {}", column.name(),
+                                           count, positive, negative, nan, examples.describe()));
+  f.details["count"] = count;
   f.details["positive"] = positive;
   f.details["negative"] = negative;
+  f.details["nan"] = nan;
   f.details["examples"] = examples.list();
   return f;
 }

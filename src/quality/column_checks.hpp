@@ -16,8 +16,10 @@ namespace assay::quality {
 // missing_share = nulls / rows. All kinds.
 core::Finding check_missing(const core::Column& column, const Options& options);
 
-// infinite_share = (+inf and -inf values) / non-null values. float64 only.
-std::optional<core::Finding> check_infinities(const core::Column& column, const Options& options);
+// non_finite_share = (+inf, -inf and NaN values) / non-null values. float64
+// only. A NaN here is a value (a cell such as NAN that is not an NA token),
+// never a null.
+std::optional<core::Finding> check_non_finite(const core::Column& column, const Options& options);
 
 // distinct_count of non-null values; flags columns with fewer than two.
 core::Finding check_constant(const core::Column& column, const ColumnFacts& facts, const Options& options);

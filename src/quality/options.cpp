@@ -30,7 +30,7 @@ constexpr std::array kLimits{
     LimitKey{"id_like", &Options::id_like},
     LimitKey{"blank_strings", &Options::blank_strings},
     LimitKey{"outliers", &Options::outliers},
-    LimitKey{"infinities", &Options::infinities},
+    LimitKey{"non_finite", &Options::non_finite},
     LimitKey{"duplicate_rows", &Options::duplicate_rows},
     LimitKey{"duplicate_columns", &Options::duplicate_columns},
     LimitKey{"row_count_change", &Options::row_count_change},

@@ -30,7 +30,7 @@ struct Options {
   Limit id_like{Bad::above, 0.99, std::nullopt};         // unique_share of int/text columns
   Limit blank_strings{Bad::above, 0.0, std::nullopt};    // blank_share
   Limit outliers{Bad::above, 0.01, std::nullopt};        // outlier_share
-  Limit infinities{Bad::above, std::nullopt, 0.0};       // infinite_share
+  Limit non_finite{Bad::above, std::nullopt, 0.0};       // non_finite_share
   // Per dataset.
   Limit duplicate_rows{Bad::above, 0.0, 0.05};           // duplicate_share
   Limit duplicate_columns{Bad::above, 0.0, std::nullopt};// duplicate_column_count

@@ -39,7 +39,7 @@ ColumnResult column_findings(const core::Column& column, const core::Table* refe
     facts = column_facts(column);
   }
   out.push_back(check_missing(column, options));
-  push(out, check_infinities(column, options));
+  push(out, check_non_finite(column, options));
   out.push_back(check_constant(column, facts, options));
   push(out, check_near_constant(column, facts, options));
   if (is_feature) {

@@ -1,27 +1,27 @@
 #include "quality/text_parse.hpp"
 
-#include "io/cell_parse.hpp"
+#include "core/cell_parse.hpp"
 
 namespace assay::quality {
 
 std::optional<double> parse_number(std::string_view text) {
   double value = 0.0;
-  return io::parse_float64(text, value) ? std::optional(value) : std::nullopt;
+  return core::parse_float64(text, value) ? std::optional(value) : std::nullopt;
 }
 
 std::optional<std::int64_t> parse_integer(std::string_view text) {
   std::int64_t value = 0;
-  return io::parse_int64(text, value) ? std::optional(value) : std::nullopt;
+  return core::parse_int64(text, value) ? std::optional(value) : std::nullopt;
 }
 
 std::optional<bool> parse_bool(std::string_view text) {
   std::uint8_t value = 0;
-  return io::parse_bool(text, value) ? std::optional(value != 0) : std::nullopt;
+  return core::parse_bool(text, value) ? std::optional(value != 0) : std::nullopt;
 }
 
 std::optional<std::int64_t> parse_timestamp(std::string_view text) {
   std::int64_t ns = 0;
-  return io::parse_timestamp(text, ns) ? std::optional(ns) : std::nullopt;
+  return core::parse_timestamp(text, ns) ? std::optional(ns) : std::nullopt;
 }
 
 bool parses_as(std::string_view text, core::Kind kind) {

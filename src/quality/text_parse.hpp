@@ -2,7 +2,7 @@
 // Does a piece of text parse as a value of a given kind? Used to find type
 // violations (values of a text column that do not fit the kind a schema or
 // reference expects) and mixed-type text columns. The rules are the
-// readers' own (io/cell_parse.hpp), so "parses as int64" means what it means
+// readers' own (core/cell_parse.hpp), so "parses as int64" means what it means
 // when a file is read: numbers in decimal or scientific notation, bools as
 // true/false in pandas' spellings, timestamps in ISO 8601.
 

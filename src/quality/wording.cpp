@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace assay::quality {
 
 std::string percent(double share) {
@@ -20,10 +22,12 @@ bool Examples::add(std::size_t row, std::string_view value) {
   return true;
 }
 
-bool Examples::add_infinity(std::size_t row, bool positive) {
+bool Examples::add_non_finite(std::size_t row, double value) {
   if (full()) return false;
-  list_.push_back(core::Details{{"row", row + 1}, {"value", nullptr}, {"reason", positive ? "positive infinity" : "negative infinity"}});
-  if (shown_.size() < 3) shown_.emplace_back(row + 1, positive ? "inf" : "-inf");  // as messages word it
+  const bool nan = std::isnan(value);
+  list_.push_back(core::Details{{"row", row + 1}, {"value", nullptr},
+                                {"reason", nan ? "not a number" : value > 0 ? "positive infinity" : "negative infinity"}});
+  if (shown_.size() < 3) shown_.emplace_back(row + 1, nan ? "nan" : value > 0 ? "inf" : "-inf");  // as messages word it
   return true;
 }
 

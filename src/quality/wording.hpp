@@ -27,7 +27,7 @@ class Examples {
   bool add(std::size_t row, std::string_view value);
   // An infinite number: {"row", "value": null, "reason": "positive infinity"}
   // (JSON has no infinity; DESIGN.md, Output conventions).
-  bool add_infinity(std::size_t row, bool positive);
+  bool add_non_finite(std::size_t row, double value);  // +inf, -inf or NaN
   bool full() const noexcept { return list_.size() >= limit_; }
   // [{"row": r + 1, "value": text}, ...] for a Finding's details.
   const core::DetailList& list() const noexcept { return list_; }

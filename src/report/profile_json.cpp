@@ -40,7 +40,11 @@ json profile_json(const std::vector<profile::ColumnProfile>& columns, const core
     const bool is_time = c.kind == core::Kind::timestamp;
     json j{{"name", c.name},     {"kind", core::kind_name(c.kind)}, {"count", c.count},
            {"nulls", c.nulls},   {"distinct", c.distinct}};
-    if (c.kind == core::Kind::float64) j["infinities"] = c.infinities;
+    if (c.kind == core::Kind::float64) {
+      j["non_finite"] = {{"positive_infinities", c.positive_infinities},
+                         {"negative_infinities", c.negative_infinities},
+                         {"nans", c.nans}};
+    }
     json notes = json::object();
     if (c.min || c.max) {
       put_statistic(j, notes, "min", c.min, is_time);
@@ -95,7 +99,13 @@ std::string profile_text(const std::vector<profile::ColumnProfile>& columns, con
                    fmt::format("{}", c.distinct), cell(c.min), cell(median), cell(c.max),
                    c.mean && !is_time ? format_number(*c.mean) : "", c.std ? format_number(*c.std) : "", top});
   }
-  return out + table.render();
+  out += table.render();
+  for (const auto& c : columns) {
+    if (c.non_finite() == 0) continue;
+    out += fmt::format("{}: {} +inf, {} -inf, {} NaN left out of min, max, mean, std and percentiles\n", c.name,
+                       c.positive_infinities, c.negative_infinities, c.nans);
+  }
+  return out;
 }
 
 }  // namespace assay::report

@@ -4,8 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
+
 #include "core/error.hpp"
 #include "core/hash.hpp"
+#include "core/row_limit.hpp"
 
 namespace assay::core {
 namespace {
@@ -58,6 +62,18 @@ TEST(Column, RendersTimestampsAsIso) {
   EXPECT_EQ(format_timestamp(0), "1970-01-01T00:00:00Z");
   EXPECT_EQ(format_timestamp(1'500'000'000), "1970-01-01T00:00:01.5Z");
   EXPECT_EQ(format_timestamp(-1), "1969-12-31T23:59:59.999999999Z");
+}
+
+TEST(Table, RowCountsPastThirtyTwoBitsAreAnError) {
+  // Engines index rows with uint32_t: 2^32 - 1 rows fit, one more does not.
+  EXPECT_EQ(kMaxRows, std::size_t{std::numeric_limits<std::uint32_t>::max()});
+  EXPECT_NO_THROW(check_row_count(kMaxRows));
+  try {
+    check_row_count(kMaxRows + 1);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("more than 4294967295 data rows"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Hash, Xxh3StreamEqualsOneShotAndKnownVector) {

@@ -76,6 +76,22 @@ TEST(Labels, UnknownLabelsAreCountedAndNamed) {
   }
 }
 
+TEST(Labels, ManyUnknownIntegerLabelsAreAnErrorNotACrash) {
+  // An id-like integer target: far more distinct values (all >= 64) than
+  // classes. Used to end in unordered_map::at (exit 3).
+  std::vector<std::int64_t> ids;
+  for (std::int64_t i = 0; i < 40; ++i) ids.push_back(1000 + i);
+  const auto y = core::Column::int64("id", ids);
+  try {
+    encode_labels(y, all_rows(ids.size()), {"0", "1", "2"});
+    FAIL();
+  } catch (const core::Error& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("40 rows"), std::string::npos) << what;
+    EXPECT_NE(what.find("1000, 1001"), std::string::npos) << what;
+  }
+}
+
 TEST(Labels, ClassesFromScoreColumnNames) {
   EXPECT_EQ(classes_from_columns({"p_cat", "p_dog"}), (std::vector<std::string>{"cat", "dog"}));
   EXPECT_EQ(classes_from_columns({"p_10", "p_11", "p_2"}), (std::vector<std::string>{"10", "11", "2"}));

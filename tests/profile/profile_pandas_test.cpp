@@ -13,7 +13,7 @@
 #include <string>
 
 #include "core/column.hpp"
-#include "io/cell_parse.hpp"
+#include "core/cell_parse.hpp"
 #include "io/table_reader.hpp"
 #include "profile/column_profile.hpp"
 
@@ -102,8 +102,8 @@ TEST_P(ProfileAgainstPandas, EveryColumnMatches) {
       } else if (p.kind == core::Kind::timestamp) {
         // pandas keeps the file's text; assay renders ISO-8601 UTC: compare instants.
         std::int64_t ours = 0, theirs = 0;
-        ASSERT_TRUE(io::parse_timestamp(p.top[i].value, ours)) << p.top[i].value;
-        ASSERT_TRUE(io::parse_timestamp(top_text(top[i]["value"]), theirs)) << top[i]["value"];
+        ASSERT_TRUE(core::parse_timestamp(p.top[i].value, ours)) << p.top[i].value;
+        ASSERT_TRUE(core::parse_timestamp(top_text(top[i]["value"]), theirs)) << top[i]["value"];
         EXPECT_EQ(ours, theirs) << "top " << i;
       } else {
         EXPECT_EQ(p.top[i].value, top_text(top[i]["value"])) << "top " << i;

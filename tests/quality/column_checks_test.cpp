@@ -43,14 +43,34 @@ TEST(Missing, TriggersAboveShare) {
   EXPECT_EQ(check_missing(doubles("x", {1, 2, 3, 4}, {1, 0, 0, 0}), kDefaults).status, Status::fail);
 }
 
-TEST(Infinities, FloatOnly) {
-  EXPECT_FALSE(check_infinities(ints("x", {1}), kDefaults));
-  EXPECT_EQ(check_infinities(doubles("x", {1, 2}), kDefaults)->status, Status::pass);
-  const auto f = check_infinities(doubles("x", {1, INFINITY, -INFINITY, 2}), kDefaults);
+TEST(NonFinite, FloatOnly) {
+  EXPECT_FALSE(check_non_finite(ints("x", {1}), kDefaults));
+  EXPECT_EQ(check_non_finite(doubles("x", {1, 2}), kDefaults)->status, Status::pass);
+  const auto f = check_non_finite(doubles("x", {1, INFINITY, -INFINITY, 2}), kDefaults);
   EXPECT_EQ(f->status, Status::fail);
   EXPECT_EQ(report::details_json(f->details)["positive"], 1);
   EXPECT_EQ(report::details_json(f->details)["negative"], 1);
   EXPECT_EQ(report::details_json(f->details)["examples"][0]["row"], 2);
+}
+
+TEST(NonFinite, NanValuesCountNullsDoNot) {
+  // Row 2 is a NaN value (valid), row 3 a null: only the value counts, and
+  // the share is over the three non-null values.
+  const auto f = check_non_finite(doubles("x", {1, NAN, NAN, 2}, {1, 1, 0, 1}), kDefaults);
+  EXPECT_EQ(f->status, Status::fail);
+  EXPECT_EQ(f->details["nan"], 1);
+  EXPECT_EQ(f->details["count"], 1);
+  EXPECT_DOUBLE_EQ(*f->value, 1.0 / 3.0);
+  EXPECT_EQ(f->metric, "non_finite_share");
+}
+
+TEST(NonFinite, WarnAndFailLevelsComeFromOptions) {
+  Options options;
+  options.non_finite = Limit{Bad::above, 0.1, 0.5};
+  const auto column = doubles("x", {1, 2, 3, 4, 5, INFINITY});
+  EXPECT_EQ(check_non_finite(column, options)->status, Status::warn);
+  options.non_finite = Limit{Bad::above, std::nullopt, std::nullopt};
+  EXPECT_EQ(check_non_finite(column, options)->status, Status::pass);
 }
 
 TEST(Constant, OneDistinctValue) {

@@ -1,13 +1,13 @@
 // Cell parsers: what each kind accepts and rejects.
 
-#include "io/cell_parse.hpp"
+#include "core/cell_parse.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 
-namespace assay::io {
+namespace assay::core {
 namespace {
 
 TEST(ParseInt64, AcceptsSignsAndSurroundingBlanks) {
@@ -100,4 +100,4 @@ TEST(ParseTimestamp, RejectsImpossibleDatesAndJunk) {
 }
 
 }  // namespace
-}  // namespace assay::io
+}  // namespace assay::core

@@ -1,8 +1,8 @@
-#include "io/cell_parse.hpp"
+#include "core/cell_parse.hpp"
 
 #include <chrono>
 
-namespace assay::io {
+namespace assay::core {
 
 bool parse_bool(std::string_view text, std::uint8_t& out) noexcept {
   text = trim_blanks(text);
@@ -102,4 +102,4 @@ bool parse_timestamp(std::string_view text, std::int64_t& ns_out) noexcept {
   return pos == text.size();
 }
 
-}  // namespace assay::io
+}  // namespace assay::core

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <system_error>
 
-namespace assay::io {
+namespace assay::core {
 
 // The two number parsers are inline: they run once per cell of every
 // numeric column, the reader's hottest loop.
@@ -61,4 +61,4 @@ inline bool parse_float64(std::string_view text, double& out) noexcept {
 bool parse_bool(std::string_view text, std::uint8_t& out) noexcept;
 bool parse_timestamp(std::string_view text, std::int64_t& ns_out) noexcept;
 
-}  // namespace assay::io
+}  // namespace assay::core
