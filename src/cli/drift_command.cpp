@@ -6,11 +6,12 @@
 //             [--seed S]
 // Batch drift of the current data against a reference (docs/drift.md).
 // Exit code 1 when a column, the dataset, the multivariate detector or a
-// chunk drifted.
+// chunk drifted, or when a statistic could not be computed (an error).
 
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cmath>
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -109,8 +110,18 @@ void add_drift_command(CLI::App& app, const Context& context, Runner& runner) {
       request.options.correction = args->correction;
       request.options.drift_share = args->drift_share;
       request.options.seed = args->seed;
-      if (args->threshold && !(*args->threshold > 0)) {
-        throw core::Error(core::Location{.path = "--threshold"}, fmt::format("must be > 0, got {}", *args->threshold));
+      // CLI11 parses "nan" and "inf" as numbers and its range checks let NaN through.
+      if (args->threshold && !(*args->threshold > 0 && std::isfinite(*args->threshold))) {
+        throw core::Error(core::Location{.path = "--threshold"},
+                          fmt::format("must be a finite number > 0, got {}", *args->threshold));
+      }
+      if (!(args->drift_share >= 0 && args->drift_share <= 1)) {
+        throw core::Error(core::Location{.path = "--drift-share"},
+                          fmt::format("must be in [0, 1], got {}", args->drift_share));
+      }
+      if (args->multivariate_threshold && !(*args->multivariate_threshold > 0 && *args->multivariate_threshold <= 1)) {
+        throw core::Error(core::Location{.path = "--multivariate-threshold"},
+                          fmt::format("must be in (0, 1] (a ROC AUC or a p-value), got {}", *args->multivariate_threshold));
       }
       if (!args->chunk.empty()) request.chunk = drift::parse_chunk(args->chunk);
       if (request.columns.timestamp && !request.chunk) {
@@ -136,7 +147,9 @@ void add_drift_command(CLI::App& app, const Context& context, Runner& runner) {
                                                                        current.fingerprint, seconds))
                                 : report::drift_text(report, request, reference.fingerprint, current.fingerprint,
                                                      context.color));
-      return core::worst_status(report.findings) == core::Status::fail ? 1 : 0;
+      // An error (a statistic that could not be computed) never passes.
+      const core::Status worst = core::worst_status(report.findings);
+      return worst == core::Status::fail || worst == core::Status::error ? 1 : 0;
     };
   });
 }

@@ -2,34 +2,8 @@
 
 #include <algorithm>
 
-#include "stats/quantile.hpp"
 
 namespace assay::drift {
-
-std::vector<double> quantile_edges(std::span<const double> reference_sorted, std::size_t bins) {
-  std::vector<double> edges;
-  for (std::size_t i = 1; i < bins; ++i) {
-    const double q = stats::quantile_sorted(reference_sorted, static_cast<double>(i) / static_cast<double>(bins));
-    if (edges.empty() || q > edges.back()) edges.push_back(q);
-  }
-  // An edge at the reference maximum would leave an always-empty last bin.
-  if (!reference_sorted.empty()) {
-    while (!edges.empty() && edges.back() >= reference_sorted.back()) edges.pop_back();
-  }
-  return edges;
-}
-
-std::vector<double> bin_counts(std::span<const double> sorted, std::span<const double> edges) {
-  std::vector<double> counts(edges.size() + 1, 0.0);
-  std::size_t below = 0;
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const auto upto = static_cast<std::size_t>(std::upper_bound(sorted.begin(), sorted.end(), edges[i]) - sorted.begin());
-    counts[i] = static_cast<double>(upto - below);
-    below = upto;
-  }
-  counts.back() = static_cast<double>(sorted.size() - below);
-  return counts;
-}
 
 PlotHistogram plot_histogram(std::span<const double> reference_sorted, std::span<const double> current_sorted,
                              std::size_t bins) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <map>
 #include <numeric>
 
@@ -32,6 +33,9 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 ChunkSpec parse_chunk(std::string_view text) {
   std::int64_t n = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec == std::errc::result_out_of_range) {
+    throw core::Error(core::Location{.path = "--chunk"}, fmt::format("'{}' is too large a chunk size", text));
+  }
   if (ec != std::errc() || n <= 0) bad_chunk(text);
   const std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
   ChunkSpec spec;
@@ -47,7 +51,28 @@ ChunkSpec parse_chunk(std::string_view text) {
   } else {
     bad_chunk(text);
   }
+  if (spec.unit != ChunkSpec::Unit::rows) chunk_width_ns(spec);  // throws when it does not fit a timestamp
   return spec;
+}
+
+std::int64_t chunk_width_ns(const ChunkSpec& spec) {
+  std::int64_t unit = 0;
+  switch (spec.unit) {
+    case ChunkSpec::Unit::hours: unit = kHourNs; break;
+    case ChunkSpec::Unit::days: unit = kDayNs; break;
+    case ChunkSpec::Unit::weeks: unit = 7 * kDayNs; break;
+    case ChunkSpec::Unit::rows: return 0;
+  }
+  std::int64_t width = 0;
+  if (__builtin_mul_overflow(spec.size, unit, &width)) {
+    throw core::Error(core::Location{.path = "--chunk"},
+                      fmt::format("a chunk of {}{} is longer than timestamps can span (at most {} days)", spec.size,
+                                  spec.unit == ChunkSpec::Unit::hours  ? "h"
+                                  : spec.unit == ChunkSpec::Unit::days ? "d"
+                                                                       : "w",
+                                  std::numeric_limits<std::int64_t>::max() / kDayNs));
+  }
+  return width;
 }
 
 Chunking make_chunks(const core::Table& current, const ChunkSpec& spec, const std::optional<std::string>& timestamp,
@@ -63,6 +88,12 @@ Chunking make_chunks(const core::Table& current, const ChunkSpec& spec, const st
     }
   } else if (spec.unit != ChunkSpec::Unit::rows) {
     throw core::Error(core::Location{.path = "--chunk"}, "time chunks need --timestamp COLUMN");
+  }
+  // Row indices are 32-bit (chunks hold index lists for every column).
+  if (current.rows() > std::numeric_limits<std::uint32_t>::max()) {
+    throw core::Error(core::Location{.path = "--chunk"},
+                      fmt::format("the current data has {} rows; chunks handle at most {}", current.rows(),
+                                  std::numeric_limits<std::uint32_t>::max()));
   }
   // Rows with a timestamp, in time order (stable: ties keep file order).
   std::vector<std::uint32_t> order;
@@ -101,18 +132,29 @@ Chunking make_chunks(const core::Table& current, const ChunkSpec& spec, const st
 
   // Time chunks: the start of each row's bucket.
   const auto v = ts->i64();
-  std::int64_t width = 0;
-  std::int64_t offset = 0;  // weeks: 1970-01-01 was a Thursday; Monday starts are 3 days earlier
-  switch (spec.unit) {
-    case ChunkSpec::Unit::hours: width = spec.size * kHourNs; break;
-    case ChunkSpec::Unit::days: width = spec.size * kDayNs; break;
-    case ChunkSpec::Unit::weeks:
-      width = spec.size * 7 * kDayNs;
-      offset = -3 * kDayNs;
-      break;
-    case ChunkSpec::Unit::rows: break;
-  }
-  auto start_of = [&](std::int64_t t) { return floor_div(t - offset, width) * width + offset; };
+  const std::int64_t width = chunk_width_ns(spec);
+  // Weeks: 1970-01-01 was a Thursday; Monday starts are 3 days earlier.
+  const std::int64_t offset = spec.unit == ChunkSpec::Unit::weeks ? -3 * kDayNs : 0;
+  // floor((t - offset) / width) * width + offset without forming t - offset,
+  // and bucket ends checked: near the ends of the int64 range a bucket
+  // boundary may not be representable.
+  auto start_of = [&](std::int64_t t) {
+    const std::int64_t k = floor_div(t, width);
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+    bool overflow = __builtin_mul_overflow(k, width, &start);  // start <= t < start + width
+    // With the offset (in (-width, 0]) the bucket is [start + offset, ...)
+    // or, when t lies past start + width + offset, the next one.
+    if (!overflow && t - start >= width + offset) overflow = __builtin_add_overflow(start, width, &start);
+    if (!overflow) overflow = __builtin_add_overflow(start, offset, &start) || __builtin_add_overflow(start, width, &end);
+    if (overflow) {
+      throw core::Error(core::Location{.path = "--chunk"},
+                        fmt::format("the chunk holding timestamp {} ends beyond the last representable timestamp; "
+                                    "use shorter chunks",
+                                    core::format_timestamp(t)));
+    }
+    return start;
+  };
   for (const std::uint32_t row : order) {
     const std::int64_t start = start_of(v[row]);
     if (out.chunks.empty() || *out.chunks.back().start_ns != start) {

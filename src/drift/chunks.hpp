@@ -21,8 +21,13 @@ struct ChunkSpec {
   std::int64_t size = 0;  // rows, or hours/days/weeks per chunk
 };
 
-// Throws core::Error naming the accepted forms.
+// Throws core::Error naming the accepted forms, or when the size does not
+// fit (a time chunk wider than the int64 nanosecond range).
 ChunkSpec parse_chunk(std::string_view text);
+
+// Nanoseconds per time chunk (0 for row chunks); throws core::Error when
+// the width overflows int64.
+std::int64_t chunk_width_ns(const ChunkSpec& spec);
 
 struct Chunk {
   std::size_t index = 0;
@@ -39,7 +44,8 @@ struct Chunking {
 };
 
 // `timestamp` names a timestamp column of `current` (required for time
-// units). At most `max_chunks` chunks, else core::Error.
+// units). At most `max_chunks` chunks and 2^32 - 1 rows (indices are
+// 32-bit), else core::Error.
 Chunking make_chunks(const core::Table& current, const ChunkSpec& spec, const std::optional<std::string>& timestamp,
                      std::size_t max_chunks = 10000);
 

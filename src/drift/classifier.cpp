@@ -23,8 +23,14 @@ namespace assay::drift {
 
 namespace {
 
+// An XGBoost failure on our own well-formed calls can only come from the
+// data; classifier_drift turns it into the result's reason.
+struct XgboostFailure {
+  std::string message;
+};
+
 void check(int rc) {
-  if (rc != 0) throw std::runtime_error(std::string("XGBoost: ") + XGBGetLastError());
+  if (rc != 0) throw XgboostFailure{XGBGetLastError()};
 }
 
 struct DMatrix {
@@ -111,7 +117,10 @@ MultivariateResult classifier_drift(const RowMatrix& reference, const RowMatrix&
     for (std::size_t j = 0; j < cols; ++j) {
       const double v = cur ? current(static_cast<Eigen::Index>(r - nr), static_cast<Eigen::Index>(j))
                            : reference(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j));
-      data[r * cols + j] = static_cast<float>(v);
+      // Non-finite values (encode() already maps them to NaN) and doubles
+      // beyond float's range are missing to XGBoost, never infinities.
+      const auto f = static_cast<float>(v);
+      data[r * cols + j] = std::isfinite(f) ? f : std::nanf("");
     }
   }
   // Stratified folds: shuffle each side, then deal rows to folds in turn.
@@ -127,9 +136,25 @@ MultivariateResult classifier_drift(const RowMatrix& reference, const RowMatrix&
     for (std::size_t i = 0; i < count; ++i) fold_of[idx[i]] = i % folds;
   }
   std::vector<FoldOutput> outputs(folds);
+  std::vector<std::string> failures(folds);
   tbb::parallel_for(std::size_t{0}, folds, [&](std::size_t f) {
-    outputs[f] = run_fold(data, labels, cols, fold_of, f, options);
+    try {
+      outputs[f] = run_fold(data, labels, cols, fold_of, f, options);
+    } catch (const XgboostFailure& e) {
+      failures[f] = e.message;
+    }
   });
+  for (const auto& failure : failures) {
+    if (failure.empty()) continue;
+    MultivariateResult failed;
+    failed.method = Multivariate::classifier;
+    failed.metric = "roc_auc";
+    failed.reference_rows = nr;
+    failed.current_rows = nc;
+    // XGBoost's message can span lines; the first says what went wrong.
+    failed.reason = "the domain classifier could not be trained: XGBoost: " + failure.substr(0, failure.find('\n'));
+    return failed;
+  }
   std::vector<double> score(n);
   std::vector<std::uint8_t> label(n);
   std::map<std::string, double> gain;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -54,9 +55,20 @@ NumericSide numeric_side(const core::Column& column, std::span<const std::uint32
   } else {
     throw core::Error(fmt::format("column '{}' is {}, not numeric", column.name(), core::kind_name(column.kind())));
   }
-  // A float64 cell may hold NaN only when null, but be safe against NaN
-  // values that slipped in as valid.
-  std::erase_if(side.sorted, [](double x) { return x != x; });
+  // Set aside what no statistic can use (one pass, in place).
+  std::size_t kept = 0;
+  for (const double x : side.sorted) {
+    if (std::isfinite(x)) {
+      side.sorted[kept++] = x;
+    } else if (x != x) {
+      ++side.non_finite.nan;
+    } else if (x > 0) {
+      ++side.non_finite.positive_infinite;
+    } else {
+      ++side.non_finite.negative_infinite;
+    }
+  }
+  side.sorted.resize(kept);
   stats::radix_sort(side.sorted);
   return side;
 }

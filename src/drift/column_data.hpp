@@ -12,11 +12,22 @@
 
 namespace assay::drift {
 
-// Non-null values of a float64/int64 column, ascending. `rows` selects a
-// subset of rows (all rows when empty).
+// Valid cells that hold no finite number: +inf, -inf, and NaN that is not
+// marked null. They never enter a statistic; they are counted instead.
+struct NonFinite {
+  std::size_t positive_infinite = 0;
+  std::size_t negative_infinite = 0;
+  std::size_t nan = 0;
+  std::size_t total() const { return positive_infinite + negative_infinite + nan; }
+};
+
+// Finite non-null values of a float64/int64 column, ascending, with the
+// nulls and the non-finite values counted. `rows` selects a subset of rows
+// (all rows when empty).
 struct NumericSide {
   std::vector<double> sorted;
   std::size_t nulls = 0;
+  NonFinite non_finite;
 };
 NumericSide numeric_side(const core::Column& column, std::span<const std::uint32_t> rows = {});
 

@@ -1,5 +1,7 @@
 #include "drift/column_drift.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -11,6 +13,7 @@
 #include "drift/distances.hpp"
 #include "drift/ks.hpp"
 #include "stats/moments.hpp"
+#include "stats/quantile_bins.hpp"
 
 namespace assay::drift {
 
@@ -119,6 +122,7 @@ void compare_numeric(ColumnDrift& r, std::span<const double> ref, std::span<cons
       r.statistic = ad->statistic;
       r.p_value = ad->p_value;
       r.p_value_method = ad->capped ? "capped" : "interpolated";
+      if (ad->capped) r.p_value_limit = ad->p_value < 0.01 ? PValueLimit::floor : PValueLimit::cap;
       return;
     }
     case Method::cvm: {
@@ -145,8 +149,9 @@ void compare_numeric(ColumnDrift& r, std::span<const double> ref, std::span<cons
       r.statistic = energy_distance(ref, cur);
       return;
     default: {
-      const auto edges = quantile_edges(ref, options.bins);
-      r.statistic = binned_statistic(r.method, bin_counts(ref, edges), bin_counts(cur, edges), options.epsilon);
+      const stats::QuantileBins bins = stats::quantile_bins(ref, options.bins);
+      r.statistic = binned_statistic(r.method, stats::bin_counts(bins, ref), stats::bin_counts(bins, cur),
+                                     options.epsilon);
       return;
     }
   }
@@ -189,6 +194,33 @@ void compare_categorical(ColumnDrift& r, const AlignedCounts& c, const DriftOpti
   }
 }
 
+// Finite against non-finite values, reference against current, as a binary
+// column under the auto rule.
+NonFiniteShare compare_non_finite(const ColumnDrift& r, const DriftOptions& options) {
+  const double ref_bad = static_cast<double>(r.reference_non_finite.total());
+  const double cur_bad = static_cast<double>(r.current_non_finite.total());
+  AlignedCounts c;
+  c.labels = {"finite", "non-finite"};
+  c.reference = {static_cast<double>(r.reference_rows), ref_bad};
+  c.current = {static_cast<double>(r.current_rows), cur_bad};
+  ColumnDrift t;
+  t.method = choose_auto({Shape::categorical, true, r.reference_rows + r.reference_non_finite.total(),
+                          min_expected_2x2(c)});
+  compare_categorical(t, c, options);
+  NonFiniteShare out;
+  out.method = t.method;
+  out.statistic = t.statistic;
+  out.p_value = t.p_value;
+  out.threshold = default_threshold(t.method);
+  const double ref_n = c.reference[0] + ref_bad;
+  const double cur_n = c.current[0] + cur_bad;
+  out.reference_share = ref_n > 0 ? ref_bad / ref_n : 0.0;
+  out.current_share = cur_n > 0 ? cur_bad / cur_n : 0.0;
+  out.drifted = is_test(t.method) ? (t.p_value && *t.p_value < out.threshold)
+                                  : (t.statistic && *t.statistic >= out.threshold);
+  return out;
+}
+
 }  // namespace
 
 ColumnDrift compare_column(const ColumnSpec& spec, core::Kind kind, const PreparedSide& reference,
@@ -203,6 +235,8 @@ ColumnDrift compare_column(const ColumnSpec& spec, core::Kind kind, const Prepar
     r.current_rows = current.numeric.sorted.size();
     r.reference_nulls = reference.numeric.nulls;
     r.current_nulls = current.numeric.nulls;
+    r.reference_non_finite = reference.numeric.non_finite;
+    r.current_non_finite = current.numeric.non_finite;
   } else {
     r.reference_rows = static_cast<std::size_t>(sum_of(reference.categorical.counts));
     r.current_rows = static_cast<std::size_t>(sum_of(current.categorical.counts));
@@ -251,20 +285,28 @@ ColumnDrift compare_column(const ColumnSpec& spec, core::Kind kind, const Prepar
     r.current_hist = std::move(h.current);
   }
 
-  if (r.reference_rows == 0 || r.current_rows == 0) {
-    r.reason = r.reference_rows == 0 ? "no non-null values in the reference" : "no non-null values in the current data";
-    return r;
+  const std::size_t ref_numbers = r.reference_rows + r.reference_non_finite.total();
+  const std::size_t cur_numbers = r.current_rows + r.current_non_finite.total();
+  if ((r.reference_non_finite.total() > 0 || r.current_non_finite.total() > 0) && ref_numbers > 0 && cur_numbers > 0) {
+    r.non_finite_share = compare_non_finite(r, options);
   }
-  if (shape == Shape::numeric) {
+  if (r.reference_rows == 0 || r.current_rows == 0) {
+    const bool ref_empty = r.reference_rows == 0;
+    const std::size_t bad = (ref_empty ? r.reference_non_finite : r.current_non_finite).total();
+    const char* side = ref_empty ? "the reference" : "the current data";
+    r.reason = bad > 0 ? fmt::format("no finite values in {} ({} non-finite)", side, bad)
+                       : fmt::format("no non-null values in {}", side);
+  } else if (shape == Shape::numeric) {
     compare_numeric(r, ref_values, cur_values, options);
   } else {
     compare_categorical(r, counts, options);
   }
   if (is_test(method)) {
-    r.drifted = r.p_value && *r.p_value < r.threshold;
+    r.statistic_drifted = r.p_value && *r.p_value < r.threshold;
   } else {
-    r.drifted = r.statistic && *r.statistic >= r.threshold;
+    r.statistic_drifted = r.statistic && *r.statistic >= r.threshold;
   }
+  r.drifted = r.statistic_drifted || (r.non_finite_share && r.non_finite_share->drifted);
   return r;
 }
 

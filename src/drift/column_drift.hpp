@@ -25,6 +25,26 @@ struct ColumnSpec {
   Role role = Role::feature;
 };
 
+// A p-value held at the edge of the method's table (Anderson-Darling: scipy
+// caps to [0.001, 0.25]): at `floor` the true p-value is at most the
+// reported one, at `cap` at least.
+enum class PValueLimit { none, floor, cap };
+
+// The share of non-finite values among a numeric column's non-null values,
+// reference against current, compared as a binary column (finite /
+// non-finite) by the auto rule (ztest or fisher up to 1,000 reference rows,
+// js above), so a column that starts to produce inf or NaN drifts even
+// when its finite values do not move.
+struct NonFiniteShare {
+  Method method = Method::automatic;
+  std::optional<double> statistic;
+  std::optional<double> p_value;
+  double threshold = 0.0;
+  double reference_share = 0.0;
+  double current_share = 0.0;
+  bool drifted = false;
+};
+
 struct ColumnDrift {
   std::string column;
   core::Kind kind = core::Kind::float64;
@@ -36,18 +56,23 @@ struct ColumnDrift {
   std::optional<double> p_value;           // tests only
   std::optional<double> p_value_adjusted;  // after the correction (tests only)
   std::string p_value_method;              // "exact", "asymptotic", "interpolated", "capped"
+  PValueLimit p_value_limit = PValueLimit::none;  // anderson: the p-value is the edge of its table
   double threshold = 0.0;
-  bool drifted = false;
+  bool drifted = false;                    // the statistic, or the non-finite share, drifted
+  bool statistic_drifted = false;          // the statistic (or corrected p-value) alone
   std::string reason;                      // why the statistic is null
 
   std::optional<double> wasserstein_raw;   // wasserstein: the distance before norming
   std::optional<double> reference_std;     // wasserstein: the norm used
   std::optional<double> dof;               // chi2
 
-  std::size_t reference_rows = 0;          // non-null values compared
+  std::size_t reference_rows = 0;          // non-null (finite) values compared
   std::size_t current_rows = 0;
   std::size_t reference_nulls = 0;
   std::size_t current_nulls = 0;
+  NonFinite reference_non_finite;          // numeric: valid cells left out of the statistic
+  NonFinite current_non_finite;
+  std::optional<NonFiniteShare> non_finite_share;  // when either side has non-finite values
   std::size_t unseen_categories = 0;       // categorical: categories absent from the reference
   double unseen_rows = 0.0;
   std::vector<std::string> unseen_examples;
@@ -69,7 +94,8 @@ struct PreparedSide {
 PreparedSide prepare_side(const core::Column& column, std::span<const std::uint32_t> rows = {});
 
 // Compares the two sides; `drifted` uses the raw p-value (the correction
-// may revise it).
+// may revise it). A statistic that cannot be computed is null with a
+// `reason` (the column's Finding is then an error).
 ColumnDrift compare_column(const ColumnSpec& spec, core::Kind kind, const PreparedSide& reference,
                            const PreparedSide& current, const DriftOptions& options);
 

@@ -150,7 +150,8 @@ void finalize(Comparison& comparison, const DriftOptions& options) {
     for (std::size_t k = 0; k < tested.size(); ++k) {
       ColumnDrift& c = comparison.columns[tested[k]];
       c.p_value_adjusted = adjusted[k];
-      c.drifted = adjusted[k] < c.threshold;
+      c.statistic_drifted = adjusted[k] < c.threshold;
+      c.drifted = c.statistic_drifted || (c.non_finite_share && c.non_finite_share->drifted);
     }
   }
   DatasetVerdict v;
@@ -198,17 +199,32 @@ std::vector<core::Finding> drift_findings(const Comparison& comparison, const Dr
     f.details = {{"method", method_name(c.method)}, {"role", role_name(c.role)}, {"kind", core::kind_name(c.kind)}};
     if (c.statistic) f.details["statistic"] = *c.statistic;
     if (c.p_value) f.details["p_value"] = *c.p_value;
+    if (c.p_value_limit != PValueLimit::none) f.details["p_value_capped"] = true;
     const std::string what = test ? fmt::format("{} p-value", method_name(c.method)) : std::string(f.metric);
+    // Non-finite values are announced wherever they occur.
+    std::string non_finite;
+    if (c.non_finite_share) {
+      const NonFiniteShare& s = *c.non_finite_share;
+      f.details["reference_non_finite"] = c.reference_non_finite.total();
+      f.details["current_non_finite"] = c.current_non_finite.total();
+      f.details["non_finite_drifted"] = s.drifted;
+      non_finite = fmt::format("; non-finite values (left out) {:.3g}% in the reference, {:.3g}% in the current data{}",
+                               100 * s.reference_share, 100 * s.current_share, s.drifted ? ": their share drifted" : "");
+    }
     if (!f.value) {
-      f.status = core::Status::warn;
+      f.status = core::Status::error;
       f.reason = c.reason.empty() ? "statistic undefined" : c.reason;
-      f.message = fmt::format("{} not compared: {}", c.column, f.reason);
+      f.message = fmt::format("{} not compared: {}{}", c.column, f.reason, non_finite);
     } else if (c.drifted) {
       f.status = core::Status::fail;
-      f.message = fmt::format("{} drifted: {} {:.4g} {} {:g}", c.column, what, *f.value, test ? "<" : ">=", c.threshold);
+      f.message = c.statistic_drifted ? fmt::format("{} drifted: {} {:.4g} {} {:g}{}", c.column, what, *f.value,
+                                                    test ? "<" : ">=", c.threshold, non_finite)
+                                      : fmt::format("{} drifted: {} {:.4g} {} {:g}{}", c.column, what, *f.value,
+                                                    test ? ">=" : "<", c.threshold, non_finite);
     } else {
       f.status = core::Status::pass;
-      f.message = fmt::format("{} stable: {} {:.4g} {} {:g}", c.column, what, *f.value, test ? ">=" : "<", c.threshold);
+      f.message = fmt::format("{} stable: {} {:.4g} {} {:g}{}", c.column, what, *f.value, test ? ">=" : "<",
+                              c.threshold, non_finite);
     }
     findings.push_back(std::move(f));
   }

@@ -67,8 +67,8 @@ Comparison compare_tables(const core::Table& reference, const core::Table& curre
 // Applies the correction to the tests' p-values and sets the verdict.
 void finalize(Comparison& comparison, const DriftOptions& options);
 
-// One Finding per column ("drift.<column>", fail when drifted, warn when
-// undefined) and one for the dataset ("drift.dataset").
+// One Finding per column ("drift.<column>": fail when drifted, error when
+// the statistic is undefined) and one for the dataset ("drift.dataset").
 std::vector<core::Finding> drift_findings(const Comparison& comparison, const DriftOptions& options);
 
 // The name under which a column's statistic is reported in Findings

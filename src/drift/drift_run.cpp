@@ -23,6 +23,12 @@ core::Finding multivariate_finding(const MultivariateResult& r, const std::strin
   f.category = "drift";
   f.subject = subject;
   f.metric = fmt::format("{}_{}", multivariate_name(r.method), r.metric);
+  if (!r.reason.empty()) {
+    f.status = core::Status::error;
+    f.reason = r.reason;
+    f.message = fmt::format("multivariate drift ({}) not computed: {}", multivariate_name(r.method), r.reason);
+    return f;
+  }
   f.status = r.drifted ? core::Status::fail : core::Status::pass;
   const bool test = r.method == Multivariate::mmd;
   f.value = test ? r.p_value : std::optional<double>(r.statistic);
@@ -80,7 +86,7 @@ DriftReport run_drift(const core::Table& reference, const core::Table& current, 
       r.last_ns = c.last_ns;
       r.rows = c.rows.size();
       r.comparison = std::move(per_chunk[i]);
-      if (request.multivariate && c.rows.size() >= 2) {
+      if (request.multivariate) {
         r.multivariate = multivariate_drift(reference, current, features, *request.multivariate, c.rows);
       }
       core::Finding f;
@@ -91,11 +97,22 @@ DriftReport run_drift(const core::Table& reference, const core::Table& current, 
       f.value = r.comparison.verdict.drifted_share;
       f.threshold = core::Threshold{"<=", request.options.drift_share};
       const bool drifted = r.comparison.verdict.dataset_drift || (r.multivariate && r.multivariate->drifted);
-      f.status = drifted ? core::Status::fail : core::Status::pass;
-      f.message = fmt::format("{} ({} rows): {} of {} columns drifted{}", f.subject, r.rows, r.comparison.verdict.drifted,
+      // Columns (or the detector) that could not be judged in this chunk.
+      std::string undefined;
+      for (const ColumnDrift& col : r.comparison.columns) {
+        if (!col.statistic && !col.p_value) undefined += fmt::format("{}{} ({})", undefined.empty() ? "" : ", ", col.column, col.reason);
+      }
+      if (r.multivariate && !r.multivariate->reason.empty()) {
+        undefined += fmt::format("{}multivariate ({})", undefined.empty() ? "" : ", ", r.multivariate->reason);
+      }
+      f.status = drifted ? core::Status::fail : (undefined.empty() ? core::Status::pass : core::Status::error);
+      if (!undefined.empty()) f.reason = "not compared: " + undefined;
+      f.message = fmt::format("{} ({} rows): {} of {} columns drifted{}{}", f.subject, r.rows, r.comparison.verdict.drifted,
                               r.comparison.verdict.compared,
-                              r.multivariate ? fmt::format(", multivariate {}", r.multivariate->drifted ? "drift" : "stable")
-                                             : std::string());
+                              r.multivariate && r.multivariate->reason.empty()
+                                  ? fmt::format(", multivariate {}", r.multivariate->drifted ? "drift" : "stable")
+                                  : std::string(),
+                              undefined.empty() ? "" : "; " + f.reason);
       report.findings.push_back(std::move(f));
       report.chunks.push_back(std::move(r));
     }

@@ -25,7 +25,7 @@ FeatureEncoding fit_encoding(const core::Table& reference, std::span<const Colum
     values.reserve(c.size() - c.null_count());
     if (f.numeric) {
       for (std::size_t i = 0; i < c.size(); ++i) {
-        if (c.is_valid(i)) values.push_back(c.as_double(i));
+        if (c.is_valid(i) && std::isfinite(c.as_double(i))) values.push_back(c.as_double(i));
       }
     } else {
       const LabeledCodes lc = labeled_codes(c);
@@ -85,7 +85,7 @@ RowMatrix encode(const core::Table& table, const FeatureEncoding& encoding, Enco
       const std::size_t i = rows.empty() ? r : rows[r];
       double v = std::numeric_limits<double>::quiet_NaN();
       if (f.numeric) {
-        if (c.is_valid(i)) v = c.as_double(i);
+        if (c.is_valid(i) && std::isfinite(c.as_double(i))) v = c.as_double(i);
       } else if (lc.codes[i] >= 0) {
         v = by_code[static_cast<std::size_t>(lc.codes[i])];
       }

@@ -1,7 +1,9 @@
 #pragma once
 // Rows of several columns as a dense matrix for the multivariate detectors.
 //
-// Encodings are fitted on the reference and applied to both tables:
+// Encodings are fitted on the reference and applied to both tables (a
+// non-finite numeric value is treated as null: the per-column comparison
+// counts and compares those separately):
 //   raw:          numeric values as they are, null -> NaN (XGBoost treats
 //                 NaN as missing); categorical/bool -> index of the label in
 //                 the reference's categories (unseen labels get indices past

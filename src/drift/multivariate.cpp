@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -54,6 +55,15 @@ MultivariateResult multivariate_drift(const core::Table& reference, const core::
                                       std::span<const ColumnSpec> columns, const MultivariateOptions& options,
                                       std::span<const std::uint32_t> current_rows) {
   if (columns.empty()) throw core::Error("multivariate drift needs at least one numeric, bool or categorical column");
+  // Sampled row indices are 32-bit.
+  for (const core::Table* t : {&reference, &current}) {
+    if (t->rows() > std::numeric_limits<std::uint32_t>::max()) {
+      throw core::Error(core::Location{.path = "--multivariate"},
+                        fmt::format("{} has {} rows; the multivariate detectors handle at most {}",
+                                    t == &reference ? "the reference" : "the current data", t->rows(),
+                                    std::numeric_limits<std::uint32_t>::max()));
+    }
+  }
   const FeatureEncoding encoding = fit_encoding(reference, columns);
   const std::size_t cur_n = current_rows.empty() ? current.rows() : current_rows.size();
   std::vector<std::uint32_t> ref_rows;
@@ -67,8 +77,16 @@ MultivariateResult multivariate_drift(const core::Table& reference, const core::
     for (auto& r : cur_rows) r = current_rows[r];
   }
   if (ref_rows.size() < 2 || cur_rows.size() < 2) {
-    throw core::Error(fmt::format("multivariate drift needs at least 2 rows on each side (reference {}, current {})",
-                                  ref_rows.size(), cur_rows.size()));
+    MultivariateResult result;
+    result.method = options.method;
+    result.metric = options.method == Multivariate::classifier ? "roc_auc"
+                    : options.method == Multivariate::mmd      ? "mmd2"
+                                                               : "reconstruction_error";
+    result.reference_rows = ref_rows.size();
+    result.current_rows = cur_rows.size();
+    result.reason = fmt::format("needs at least 2 rows on each side (reference {}, current {})", ref_rows.size(),
+                                cur_rows.size());
+    return result;
   }
   const Encoding how = options.method == Multivariate::classifier ? Encoding::raw : Encoding::standardized;
   const RowMatrix ref = encode(reference, encoding, how, ref_rows);

@@ -69,6 +69,7 @@ struct MultivariateResult {
   std::optional<double> bandwidth;         // mmd: sigma
   std::optional<std::size_t> components;   // pca
   std::optional<double> explained_variance;
+  std::string reason;  // not empty: the data could not be judged (too few rows, the classifier failed)
 };
 
 // Compares reference with the selected current rows (all when empty) over

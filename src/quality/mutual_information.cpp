@@ -8,6 +8,7 @@
 
 #include "core/hash.hpp"
 #include "quality/hash_index.hpp"
+#include "stats/quantile_bins.hpp"
 #include "stats/sort.hpp"
 
 namespace assay::quality {
@@ -53,21 +54,14 @@ Codes quantile_bins(std::span<const double> values, std::size_t bins) {
     if (!std::isnan(v)) sorted.push_back(v);
   }
   stats::radix_sort(sorted);
-  // Upper edges of bins 0..bins-2 at the quantiles (i+1)/bins (the lower
-  // order statistic), deduplicated: bin(v) = number of edges below v.
-  std::vector<double> edges;
-  for (std::size_t i = 1; i < bins && !sorted.empty(); ++i) {
-    const std::size_t at = std::min(sorted.size() - 1, i * sorted.size() / bins);
-    const double edge = sorted[at == 0 ? 0 : at - 1];
-    if (edges.empty() || edge > edges.back()) edges.push_back(edge);
-  }
+  // The project's one binning rule; the column is its own sample, so only
+  // the bins its values fall in are codes.
+  const stats::QuantileBins b = stats::quantile_bins(sorted, bins);
   Codes codes;
-  codes.count = static_cast<std::int32_t>(edges.size() + 1);
+  codes.count = static_cast<std::int32_t>(b.sample_bins);
   codes.code.resize(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
-    codes.code[i] = std::isnan(values[i])
-                        ? -1
-                        : static_cast<std::int32_t>(std::lower_bound(edges.begin(), edges.end(), values[i]) - edges.begin());
+    codes.code[i] = std::isnan(values[i]) ? -1 : static_cast<std::int32_t>(b.bin_of(values[i]));
   }
   return codes;
 }

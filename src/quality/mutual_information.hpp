@@ -29,8 +29,9 @@ struct Codes {
 };
 
 // Equal-frequency bins of a numeric column (float64, int64, bool,
-// timestamp): edges at the quantiles i / bins of the non-null values, merged
-// when equal, so a column with few distinct values gets one bin per value.
+// timestamp) by the project's one rule (stats/quantile_bins.hpp) fitted on
+// its non-NaN values: a column with at most `bins` distinct values gets one
+// bin per value, others the quantile bins i / bins.
 Codes quantile_bins(std::span<const double> values, std::size_t bins);
 
 // Codes of a column's values for MI: numbers binned as above, text by

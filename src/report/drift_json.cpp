@@ -17,6 +17,13 @@ json number(const std::optional<double>& v) { return json_number(v); }
 
 json number(double v) { return json_number(v); }
 
+json non_finite_json(const drift::NonFinite& n) {
+  return {{"count", n.total()},
+          {"positive_infinite", n.positive_infinite},
+          {"negative_infinite", n.negative_infinite},
+          {"nan", n.nan}};
+}
+
 json timestamp(const std::optional<std::int64_t>& ns) {
   return ns ? json(core::format_timestamp(*ns)) : json(nullptr);
 }
@@ -58,7 +65,9 @@ json chunk_json(const drift::ChunkResult& c) {
                        {"statistic", number(col.statistic)},
                        {"p_value", number(col.p_value)},
                        {"p_value_adjusted", number(col.p_value_adjusted)},
-                       {"drifted", col.drifted}});
+                       {"p_value_capped", col.p_value_limit != drift::PValueLimit::none},
+                       {"drifted", col.drifted},
+                       {"reason", col.reason.empty() ? json(nullptr) : json(col.reason)}});
   }
   out["drifted_columns"] = drifted;
   out["columns"] = columns;
@@ -80,6 +89,14 @@ json drift_column_json(const drift::ColumnDrift& c) {
   out["p_value"] = number(c.p_value);
   out["p_value_adjusted"] = number(c.p_value_adjusted);
   if (!c.p_value_method.empty()) out["p_value_method"] = c.p_value_method;
+  if (c.p_value_limit != drift::PValueLimit::none) {
+    out["p_value_capped"] = true;
+    out["note"] = c.p_value_limit == drift::PValueLimit::floor
+                      ? "p-value floored at the edge of the Anderson-Darling table (scipy's anderson_ksamp range "
+                        "[0.001, 0.25]): the true p-value is smaller"
+                      : "p-value capped at the edge of the Anderson-Darling table (scipy's anderson_ksamp range "
+                        "[0.001, 0.25]): the true p-value is larger";
+  }
   out["threshold"] = number(c.threshold);
   out["drifted"] = c.drifted;
   if (!c.reason.empty()) out["reason"] = c.reason;
@@ -90,6 +107,22 @@ json drift_column_json(const drift::ColumnDrift& c) {
   out["current_rows"] = c.current_rows;
   out["reference_nulls"] = c.reference_nulls;
   out["current_nulls"] = c.current_nulls;
+  if (c.kind == core::Kind::float64 || c.kind == core::Kind::int64) {
+    out["reference_non_finite"] = non_finite_json(c.reference_non_finite);
+    out["current_non_finite"] = non_finite_json(c.current_non_finite);
+    if (c.non_finite_share) {
+      const drift::NonFiniteShare& s = *c.non_finite_share;
+      out["non_finite_share"] = {{"reference", s.reference_share},
+                                 {"current", s.current_share},
+                                 {"method", drift::method_name(s.method)},
+                                 {"statistic", number(s.statistic)},
+                                 {"p_value", number(s.p_value)},
+                                 {"threshold", s.threshold},
+                                 {"drifted", s.drifted}};
+    } else {
+      out["non_finite_share"] = nullptr;
+    }
+  }
   if (c.shape == drift::Shape::categorical) {
     out["unseen_categories"] = {
         {"count", c.unseen_categories},
@@ -122,6 +155,7 @@ json multivariate_json(const drift::MultivariateResult& r) {
   if (r.reference_value) out["reference_value"] = number(r.reference_value);
   out["drifted"] = r.drifted;
   out["features"] = r.features;
+  if (!r.reason.empty()) out["reason"] = r.reason;
   out["reference_rows"] = r.reference_rows;
   out["current_rows"] = r.current_rows;
   if (r.method == drift::Multivariate::classifier) {

@@ -12,12 +12,25 @@ using A = TextTable::Align;
 
 std::string cell(const std::optional<double>& v) { return v ? format_number(*v) : "-"; }
 
+// A p-value held at the edge of its method's table says which way the true
+// value lies: "<=0.001", ">=0.25".
+std::string p_cell(const std::optional<double>& p, drift::PValueLimit limit) {
+  if (!p) return "-";
+  switch (limit) {
+    case drift::PValueLimit::floor: return "<=" + format_number(*p);
+    case drift::PValueLimit::cap: return ">=" + format_number(*p);
+    case drift::PValueLimit::none: break;
+  }
+  return format_number(*p);
+}
+
 std::string flag(bool drifted, bool color) {
   if (!drifted) return "-";
   return color ? "\x1b[31mDRIFT\x1b[0m" : "DRIFT";
 }
 
 std::string multivariate_line(const drift::MultivariateResult& r) {
+  if (!r.reason.empty()) return fmt::format("multivariate ({}): not computed: {}", drift::multivariate_name(r.method), r.reason);
   switch (r.method) {
     case drift::Multivariate::classifier: {
       std::string top;
@@ -45,18 +58,27 @@ std::string drift_text(const drift::DriftReport& report, const drift::DriftReque
                        const core::FileFingerprint& reference, const core::FileFingerprint& current, bool color) {
   std::string out = fmt::format("drift: current {} ({} rows) vs reference {} ({} rows)\n\n", current.path, current.rows,
                                 reference.path, reference.rows);
-  TextTable table({"column", "kind", "role", "method", "statistic", "p-value", "threshold", "drift", "note"},
-                  {A::left, A::left, A::left, A::left, A::right, A::right, A::right, A::left, A::left});
+  TextTable table({"column", "kind", "role", "method", "statistic", "p-value", "adjusted p", "threshold", "drift", "note"},
+                  {A::left, A::left, A::left, A::left, A::right, A::right, A::right, A::right, A::left, A::left});
+  bool limited = false;
   for (const auto& c : report.overall.columns) {
-    std::string note = c.reason;
+    std::vector<std::string> notes;
+    if (!c.reason.empty()) notes.push_back(c.reason);
     if (c.unseen_categories > 0) {
-      note = fmt::format("{} unseen categor{} ({} rows)", c.unseen_categories, c.unseen_categories == 1 ? "y" : "ies",
-                         format_number(c.unseen_rows));
+      notes.push_back(fmt::format("{} unseen categor{} ({} rows)", c.unseen_categories,
+                                  c.unseen_categories == 1 ? "y" : "ies", format_number(c.unseen_rows)));
     }
-    if (c.current_nulls > 0 && note.empty()) note = fmt::format("{} nulls in current", c.current_nulls);
+    if (c.non_finite_share) {
+      notes.push_back(fmt::format("non-finite left out: {} ref, {} current{}", c.reference_non_finite.total(),
+                                  c.current_non_finite.total(), c.non_finite_share->drifted ? " (share drifted)" : ""));
+    }
+    if (c.current_nulls > 0 && notes.empty()) notes.push_back(fmt::format("{} nulls in current", c.current_nulls));
+    std::string note;
+    for (const auto& n : notes) note += (note.empty() ? "" : "; ") + n;
+    limited = limited || c.p_value_limit != drift::PValueLimit::none;
     table.add_row({c.column, std::string(core::kind_name(c.kind)), std::string(drift::role_name(c.role)),
-                   std::string(drift::method_name(c.method)), cell(c.statistic),
-                   cell(c.p_value_adjusted ? c.p_value_adjusted : c.p_value), format_number(c.threshold),
+                   std::string(drift::method_name(c.method)), cell(c.statistic), p_cell(c.p_value, c.p_value_limit),
+                   p_cell(c.p_value_adjusted, c.p_value_limit), format_number(c.threshold),
                    flag(c.drifted, color), note});
   }
   out += table.render();
@@ -69,6 +91,10 @@ std::string drift_text(const drift::DriftReport& report, const drift::DriftReque
   if (adjusted) {
     out += fmt::format("p-values adjusted across columns ({})\n",
                        request.options.correction == drift::Correction::bh ? "Benjamini-Hochberg" : "Bonferroni");
+  }
+  if (limited) {
+    out += "<= and >= mark Anderson-Darling p-values held at the edge of their table ([0.001, 0.25], as scipy's "
+           "anderson_ksamp)\n";
   }
   for (const auto& s : report.selection.skipped) out += fmt::format("skipped {}: {}\n", s.column, s.reason);
   if (report.multivariate) out += "\n" + multivariate_line(*report.multivariate) + "\n";

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -174,6 +175,29 @@ TEST_F(DriftCli, BadUsageExitsTwoWithAReason) {
       {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--method", "bogus"}, "bogus"},
       {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--timestamp", "x", "--chunk", "1d"},
        "not a timestamp"},
+      // Hostile numbers: overflowing chunk arithmetic, NaN and inf in flags.
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--timestamp", "ts", "--chunk", "3000000h"},
+       "--chunk: a chunk of 3000000h is longer than timestamps can span"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--timestamp", "ts", "--chunk", "9223372036854775807w"},
+       "longer than timestamps can span"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--chunk", "99999999999999999999"},
+       "--chunk: '99999999999999999999' is too large a chunk size"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--chunk", "-5"}, "not a chunk size"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--threshold", "nan"}, "--threshold: must be"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--threshold", "inf"}, "--threshold: must be"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--threshold", "-1"}, "--threshold: must be"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--drift-share", "nan"}, "--drift-share"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--drift-share", "2"}, "--drift-share"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--multivariate", "mmd",
+        "--multivariate-threshold", "nan"},
+       "--multivariate-threshold: must be"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--multivariate", "classifier",
+        "--multivariate-threshold", "1e308"},
+       "--multivariate-threshold: must be"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--bins", "0"}, "--bins"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--bins", "1e400"}, "--bins"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--seed", "-1"}, "--seed"},
+      {{"--reference", file("ref.csv"), "--current", file("same.csv"), "--seed", "99999999999999999999999"}, "--seed"},
   };
   for (const auto& c : cases) {
     std::vector<std::string> args{"drift"};
@@ -182,7 +206,90 @@ TEST_F(DriftCli, BadUsageExitsTwoWithAReason) {
     EXPECT_EQ(r.exit_code, 2) << c.message;
     EXPECT_TRUE(r.out.empty()) << c.message;
     EXPECT_NE(r.err.find(c.message), std::string::npos) << "expected '" << c.message << "' in: " << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line on stderr, got: " << r.err;
   }
+}
+
+// Numeric cells "inf" in a CSV: written by the test, read by the real
+// reader, so the whole path from text to Finding is covered.
+void write_column(const std::string& path, const std::vector<std::string>& cells) {
+  std::ofstream out(path);
+  out << "x\n";
+  for (const auto& c : cells) out << c << "\n";
+}
+
+std::vector<std::string> normal_cells(std::size_t n, double mean, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> d(mean, 1.0);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back(std::to_string(d(rng)));
+  return out;
+}
+
+// 1,500 normal values and one "inf".
+void write_inf_reference(const std::string& path) {
+  auto ref = normal_cells(1500, 0.0, 11);
+  ref[100] = "inf";
+  write_column(path, ref);
+}
+
+TEST_F(DriftCli, AnInfCellInTheReferenceDoesNotHideDrift) {
+  write_inf_reference(file("inf_ref.csv"));
+  write_column(file("moved5.csv"), normal_cells(1500, 5.0, 12));
+  const auto doc = run_json({"--reference", file("inf_ref.csv"), "--current", file("moved5.csv")}, 1);
+  const auto& x = doc["columns"][0];
+  EXPECT_TRUE(x["statistic"].is_number()) << x.dump();
+  EXPECT_TRUE(x["drifted"].get<bool>());
+  EXPECT_EQ(x["reference_non_finite"]["positive_infinite"], 1);
+  EXPECT_EQ(x["current_non_finite"]["count"], 0);
+  EXPECT_FALSE(x["non_finite_share"]["drifted"].get<bool>());
+  EXPECT_EQ(doc["findings"][0]["status"], "fail");
+}
+
+TEST_F(DriftCli, AColumnThatCannotBeComparedIsAnErrorAndExitsOne) {
+  write_inf_reference(file("inf_ref.csv"));
+  write_column(file("inf_cur.csv"), std::vector<std::string>(50, "inf"));
+  const auto doc = run_json({"--reference", file("inf_ref.csv"), "--current", file("inf_cur.csv")}, 1);
+  EXPECT_EQ(doc["findings"][0]["status"], "error");
+  EXPECT_EQ(doc["status"], "error");
+  // Also when nothing else fails.
+  const auto r = run_assay({"drift", "--reference", file("inf_ref.csv"), "--current", file("inf_cur.csv")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("no finite values in the current data"), std::string::npos) << r.out;
+}
+
+TEST_F(DriftCli, TableShowsRawAndAdjustedPValuesAndMarksCappedOnes) {
+  const auto r = run_assay({"drift", "--reference", file("ref.csv"), "--current", file("moved.csv"), "--method",
+                            "anderson", "--columns", "x,n"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("adjusted p"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("<=0.001"), std::string::npos) << r.out;  // x moved by 1 sd: past the table
+  EXPECT_NE(r.out.find("<= and >= mark Anderson-Darling"), std::string::npos) << r.out;
+  const auto doc = run_json({"--reference", file("ref.csv"), "--current", file("moved.csv"), "--method", "anderson",
+                             "--columns", "x,n"},
+                            1);
+  const auto& x = doc["columns"][0];
+  EXPECT_EQ(x["p_value"], 0.001);
+  EXPECT_EQ(x["p_value_adjusted"], 0.002);  // Bonferroni over 2 columns
+  EXPECT_TRUE(x["p_value_capped"].get<bool>());
+  EXPECT_NE(x["note"].get<std::string>().find("true p-value is smaller"), std::string::npos);
+}
+
+TEST_F(DriftCli, TooFewRowsForTheMultivariateDetectorIsAnErrorFinding) {
+  write_inf_reference(file("inf_ref.csv"));
+  write_column(file("one_row.csv"), {"0.5"});
+  const auto doc = run_json({"--reference", file("inf_ref.csv"), "--current", file("one_row.csv"), "--multivariate",
+                             "classifier", "--method", "ks"},
+                            1);
+  EXPECT_NE(doc["multivariate"]["reason"].get<std::string>().find("at least 2 rows"), std::string::npos);
+  bool found = false;
+  for (const auto& f : doc["findings"]) {
+    if (f["id"] == "drift.multivariate") {
+      found = true;
+      EXPECT_EQ(f["status"], "error");
+    }
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace

@@ -110,7 +110,7 @@ TEST(Verdict, DatasetDriftNeedsMoreThanTheShare) {
   EXPECT_EQ(findings[20].status, core::Status::pass);
 }
 
-TEST(Verdict, UndefinedColumnsWarnAndDoNotCount) {
+TEST(Verdict, UndefinedColumnsAreErrorsAndDoNotCount) {
   std::vector<double> nan(5, std::nan(""));
   std::vector<std::uint8_t> invalid(5, 0);
   std::vector<core::Column> a;
@@ -123,7 +123,7 @@ TEST(Verdict, UndefinedColumnsWarnAndDoNotCount) {
   EXPECT_FALSE(c.columns[0].statistic.has_value());
   EXPECT_EQ(c.columns[0].reason, "no non-null values in the current data");
   EXPECT_EQ(c.verdict.compared, 0u);
-  EXPECT_EQ(drift_findings(c, {})[0].status, core::Status::warn);
+  EXPECT_EQ(drift_findings(c, {})[0].status, core::Status::error);
 }
 
 TEST(Parallel, SameResultWhateverTheThreadCount) {

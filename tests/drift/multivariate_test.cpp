@@ -129,8 +129,13 @@ TEST(Multivariate, SameResultWhateverTheThreadCount) {
 
 TEST(Multivariate, NeedsColumnsAndRows) {
   const core::Table t = correlated(1, 0, 1);
-  EXPECT_THROW(multivariate_drift(t, t, {}, with(Multivariate::mmd)), core::Error);
-  EXPECT_THROW(multivariate_drift(t, t, specs_of(t), with(Multivariate::mmd)), core::Error);
+  EXPECT_THROW(multivariate_drift(t, t, {}, with(Multivariate::mmd)), core::Error);  // a usage mistake
+  // One row cannot be judged: a result with a reason (an error Finding), not an exception.
+  for (const Multivariate m : {Multivariate::mmd, Multivariate::classifier}) {
+    const MultivariateResult r = multivariate_drift(t, t, specs_of(t), with(m));
+    EXPECT_NE(r.reason.find("at least 2 rows"), std::string::npos) << r.reason;
+    EXPECT_FALSE(r.drifted);
+  }
 }
 
 }  // namespace

@@ -31,16 +31,27 @@ class NumericCase : public ::testing::TestWithParam<std::size_t> {
   std::vector<double> b_;
 };
 
+// Samples of 200,000 and more per side: scipy's wasserstein_distance and
+// energy_distance accumulate ~500,000 CDF differences with np.cumsum (a
+// sequential sum, error growing with n), and ks_2samp's asymptotic p-value
+// is kstwo.sf at n = 500,000 (see distribution_test.cpp). There they agree
+// to 1e-11; everywhere else to 1e-12.
+double tolerance(std::size_t a, std::size_t b) { return a + b >= 400000 ? 1e-11 : 1e-12; }
+
 TEST_P(NumericCase, KolmogorovSmirnov) {
   const KsResult r = ks_2samp(a_, b_);
   EXPECT_TRUE(near_rel(r.statistic, c_["ks"]["statistic"]));
-  EXPECT_TRUE(near_rel(r.p_value, c_["ks"]["p_value"]));
+  EXPECT_TRUE(near_rel(r.p_value, c_["ks"]["p_value"], tolerance(a_.size(), b_.size())));
   EXPECT_EQ(r.exact, c_["ks"]["exact"].get<bool>());
 }
 
-TEST_P(NumericCase, Wasserstein) { EXPECT_TRUE(near_rel(wasserstein_distance(a_, b_), c_["wasserstein"])); }
+TEST_P(NumericCase, Wasserstein) {
+  EXPECT_TRUE(near_rel(wasserstein_distance(a_, b_), c_["wasserstein"], tolerance(a_.size(), b_.size())));
+}
 
-TEST_P(NumericCase, Energy) { EXPECT_TRUE(near_rel(energy_distance(a_, b_), c_["energy"])); }
+TEST_P(NumericCase, Energy) {
+  EXPECT_TRUE(near_rel(energy_distance(a_, b_), c_["energy"], tolerance(a_.size(), b_.size())));
+}
 
 TEST_P(NumericCase, AndersonDarling) {
   if (!c_.contains("anderson")) {
@@ -61,10 +72,16 @@ TEST_P(NumericCase, CramerVonMises) {
   }
   const auto r = cramer_von_mises_2samp(a_, b_);
   ASSERT_TRUE(r.has_value());
-  EXPECT_TRUE(near_rel(r->statistic, c_["cvm"]["statistic"]));
+  // The statistic is U / (n m (n + m)) - (4 m n - 1) / (6 (m + n)): two
+  // terms of size ~ n m / (n + m) cancel. scipy sums U's ranks in floating
+  // point (assay exactly), so scipy's value carries ~1e-14 of that size in
+  // absolute error: up to 2e-7 relative at 200k x 300k.
+  const double n = static_cast<double>(a_.size());
+  const double m = static_cast<double>(b_.size());
+  EXPECT_TRUE(near_rel(r->statistic, c_["cvm"]["statistic"], 1e-12, 1e-14 * (4 * n * m - 1) / (6 * (n + m))));
   // The asymptotic p-value is 1 - CDF: below ~1e-8 both scipy's value and
   // ours carry the rounding of 1 - x in double, so allow 1e-14 absolute.
-  EXPECT_TRUE(near_rel(r->p_value, c_["cvm"]["p_value"], 1e-6, 1e-14));
+  EXPECT_TRUE(near_rel(r->p_value, c_["cvm"]["p_value"], 1e-12, 1e-14));
   EXPECT_EQ(r->exact, c_["cvm"]["exact"].get<bool>());
 }
 

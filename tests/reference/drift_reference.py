@@ -2,7 +2,8 @@
 """Golden values for assay's drift engine (src/drift), from scipy 1.10.
 
 Writes tests/reference/drift_reference.json, read by tests/drift/*_test.cpp
-(relative tolerance 1e-6). Run with Debian's python3 (scipy 1.10.1):
+(relative tolerance 1e-12 where the computation is deterministic;
+looser where scipy itself is the noisy side, see tests/drift/reference.hpp). Run with Debian's python3 (scipy 1.10.1):
 
   /usr/bin/python3 tests/reference/drift_reference.py
 
@@ -207,30 +208,53 @@ def divergence_cases():
     return out
 
 
-def quantile_edges(ref_sorted, bins):
+def make_bins(ref_sorted, bins):
+    """The project's binning rule (stats/quantile_bins.hpp), written with numpy:
+    at most `bins` distinct reference values -> one bin per value plus one for
+    every other value; else inner edges at np.quantile(i / bins), deduplicated,
+    edges at the maximum dropped, right-closed bins between min and max, and a
+    bin each for values below the minimum and above the maximum."""
+    distinct = np.unique(ref_sorted)
+    if len(distinct) <= bins:
+        return {"by_value": True, "values": distinct}
     edges = []
     for i in range(1, bins):
         q = float(np.quantile(ref_sorted, i / bins))
-        if not edges or q > edges[-1]:
+        if q < ref_sorted[-1] and (not edges or q > edges[-1]):
             edges.append(q)
-    while edges and edges[-1] >= ref_sorted[-1]:
-        edges.pop()
-    return edges
+    return {"by_value": False, "edges": edges, "low": float(ref_sorted[0]), "high": float(ref_sorted[-1])}
 
 
-def bin_counts(x, edges):
-    idx = np.searchsorted(np.asarray(edges), x, side="left")
-    return np.bincount(idx, minlength=len(edges) + 1).astype(float)
+def bin_counts(x, b):
+    x = np.asarray(x, dtype=float)
+    if b["by_value"]:
+        counts = [float(np.sum(x == v)) for v in b["values"]]
+        return np.array(counts + [float(len(x) - sum(counts))])
+    inside = x[(x >= b["low"]) & (x <= b["high"])]
+    idx = np.searchsorted(np.asarray(b["edges"]), inside, side="left")
+    counts = np.bincount(idx, minlength=len(b["edges"]) + 1).astype(float)
+    return np.concatenate([counts, [float(np.sum(x < b["low"])), float(np.sum(x > b["high"]))]])
+
+
+def json_number(v):
+    """None for null; non-finite values as strings (JSON has no inf/nan)."""
+    if v is None or math.isfinite(v):
+        return v
+    return "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf")
 
 
 def numeric_column_case(name, ref, cur):
     """Full column pipeline: nulls dropped, every numeric method."""
-    r = np.array([v for v in ref if v is not None], dtype=float)
-    c = np.array([v for v in cur if v is not None], dtype=float)
+    # Non-finite values are left out of every statistic (and counted).
+    r = np.array([v for v in ref if v is not None and math.isfinite(v)], dtype=float)
+    c = np.array([v for v in cur if v is not None and math.isfinite(v)], dtype=float)
     rs = np.sort(r)
-    edges = quantile_edges(rs, BINS)
-    out = {"name": name, "kind": "float64", "reference": ref, "current": cur,
-           "reference_nulls": sum(v is None for v in ref), "current_nulls": sum(v is None for v in cur)}
+    bins = make_bins(rs, BINS)
+    out = {"name": name, "kind": "float64", "reference": [json_number(v) for v in ref],
+           "current": [json_number(v) for v in cur],
+           "reference_nulls": sum(v is None for v in ref), "current_nulls": sum(v is None for v in cur),
+           "reference_non_finite": sum(v is not None and not math.isfinite(v) for v in ref),
+           "current_non_finite": sum(v is not None and not math.isfinite(v) for v in cur)}
     res = {}
     ks = st.ks_2samp(r, c)
     res["ks"] = {"statistic": float(ks.statistic), "p_value": float(ks.pvalue)}
@@ -250,10 +274,11 @@ def numeric_column_case(name, ref, cur):
     if len(pooled) <= 5:  # few distinct values: compared as categories
         b = binned([np.sum(r == v) for v in pooled], [np.sum(c == v) for v in pooled])
     else:
-        b = binned(bin_counts(r, edges), bin_counts(c, edges))
+        b = binned(bin_counts(r, bins), bin_counts(c, bins))
     for k, v in b.items():
         res[k] = {"statistic": v}
-    out["edges"] = edges
+    out["bins"] = {"by_value": bins["by_value"],
+                   "points": [float(v) for v in (bins["values"] if bins["by_value"] else bins["edges"])]}
     out["expected"] = res
     return out
 
@@ -312,6 +337,19 @@ def column_cases():
         numeric_column_case("numeric_skewed", skew_ref, skew_cur),
         numeric_column_case("numeric_constant_same", [5.0] * 10, [5.0] * 8 + [None]),
         numeric_column_case("numeric_constant_moved", [5.0] * 10, [6.0] * 8),
+        # Non-finite cells: left out of the statistics, counted on each side.
+        numeric_column_case("numeric_inf_in_reference", [float("inf")] + list(num_ref[4:40]),
+                            [v + 10.0 if v is not None else None for v in num_cur]),
+        numeric_column_case("numeric_non_finite_both", list(skew_ref[:60]) + [float("-inf"), float("nan")],
+                            list(skew_cur[:40]) + [float("inf")] * 3),
+        # Constant and few-valued references: binned methods compare by value.
+        numeric_column_case("numeric_constant_reference_spread", [5.0] * 40,
+                            [float(v) for v in np.round(rng.normal(5, 1, 30), 2)]),
+        numeric_column_case("numeric_three_valued_reference", [1.0, 2.0, 3.0] * 15,
+                            [float(v) for v in np.round(rng.uniform(0, 4, 40), 1)]),
+        # Current values beyond the reference range: their own outer bins.
+        numeric_column_case("numeric_beyond_reference_range", [float(v) for v in np.round(rng.uniform(0, 1, 80), 3)],
+                            [float(v) for v in np.round(rng.uniform(-0.5, 1.5, 70), 3)]),
         categorical_column_case("categorical_unseen", cat_ref, cat_cur),
         categorical_column_case("binary", bin_ref, bin_cur),
         categorical_column_case("binary_sparse", sparse_ref, sparse_cur),
