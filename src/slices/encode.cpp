@@ -7,7 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "drift/binning.hpp"
+#include "stats/quantile_bins.hpp"
 #include "stats/sort.hpp"
 
 namespace assay::slices {
@@ -38,25 +38,26 @@ Encoding encode_numeric(const core::Column& column, std::span<const std::uint32_
     }
     stats::radix_sort(sorted);
   }
-  const std::vector<double> edges = drift::quantile_edges(sorted, bins);
+  // The project's one binning rule; the column is its own sample, so every
+  // value falls in one of the sample's bins.
+  const stats::QuantileBins qb = stats::quantile_bins(sorted, bins);
   EncodedColumn out;
   out.name = column.name();
   out.kind = std::string(core::kind_name(column.kind()));
   out.binned = true;
-  const std::size_t numeric_levels = sorted.empty() ? 0 : edges.size() + 1;
-  if (edges.empty() && !sorted.empty()) {
-    out.levels.push_back({sorted.front() == sorted.back()
-                              ? "= " + number_text(sorted.front())
-                              : fmt::format("[{}, {}]", number_text(sorted.front()), number_text(sorted.back())),
-                          std::nullopt, std::nullopt, false});
-  }
-  for (std::size_t b = 0; b < edges.size() + 1 && !edges.empty(); ++b) {
+  const std::size_t numeric_levels = sorted.empty() ? 0 : qb.sample_bins;
+  for (std::size_t b = 0; b < numeric_levels; ++b) {
     Level level;
-    if (b > 0) level.low = edges[b - 1];
-    if (b < edges.size()) level.high = edges[b];
-    level.label = !level.low    ? "<= " + number_text(*level.high)
-                  : !level.high ? "> " + number_text(*level.low)
-                                : fmt::format("({}, {}]", number_text(*level.low), number_text(*level.high));
+    if (qb.by_value) {
+      level.low = level.high = qb.points[b];
+      level.label = "= " + number_text(qb.points[b]);
+    } else {
+      if (b > 0) level.low = qb.points[b - 1];
+      if (b < qb.points.size()) level.high = qb.points[b];
+      level.label = !level.low    ? "<= " + number_text(*level.high)
+                    : !level.high ? "> " + number_text(*level.low)
+                                  : fmt::format("({}, {}]", number_text(*level.low), number_text(*level.high));
+    }
     out.levels.push_back(std::move(level));
   }
   const auto null_code = static_cast<Code>(numeric_levels);
@@ -68,7 +69,7 @@ Encoding encode_numeric(const core::Column& column, std::span<const std::uint32_
       out.codes[j] = null_code;
       any_null = true;
     } else {
-      out.codes[j] = static_cast<Code>(std::lower_bound(edges.begin(), edges.end(), v) - edges.begin());
+      out.codes[j] = static_cast<Code>(qb.bin_of(v));
     }
   }
   if (any_null) out.levels.push_back({"null", std::nullopt, std::nullopt, true});

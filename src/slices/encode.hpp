@@ -3,7 +3,7 @@
 // every slice count afterwards is an array increment:
 //   categorical, string, bool: one code per distinct value on the rows, in
 //                              first-seen order of the dictionary/value;
-//   int64, float64:            quantile bins, the rule of drift/binning
+//   int64, float64:            quantile bins, the project's one rule (stats/quantile_bins)
 //                              (inner edges at the i/bins quantiles, numpy's
 //                              linear method, duplicates removed; bin i holds
 //                              edge[i-1] < x <= edge[i]);
@@ -25,8 +25,8 @@ inline constexpr std::size_t kMaxCodes = 65535;
 
 struct Level {
   std::string label;          // "tablet", "(0.5, 1.25]", "null"
-  std::optional<double> low;  // numeric bins: exclusive lower edge (none for the first bin)
-  std::optional<double> high; // numeric bins: inclusive upper edge (none for the last bin)
+  std::optional<double> low;  // numeric bins: exclusive lower edge (none for the first bin); by value: the value
+  std::optional<double> high; // numeric bins: inclusive upper edge (none for the last bin); by value: the value
   bool null = false;
 };
 
