@@ -19,6 +19,8 @@ int run_command_line(const std::vector<std::string>& args) {
   CLI::App app{"assay: evaluate and monitor machine-learning pipelines", "assay"};
   app.set_version_flag("--version", std::string("assay ") + kVersion);
   app.require_subcommand(1);
+  // Bad usage is one line on stderr, like every other bad input.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) { return std::string("assay: ") + e.what() + "\n"; });
   app.fallthrough();
   app.option_defaults()->always_capture_default();
   app.add_option("--threads", context.threads, "Worker threads (0: all cores)")
