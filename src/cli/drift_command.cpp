@@ -92,7 +92,9 @@ void add_drift_command(CLI::App& app, const Context& context, Runner& runner) {
           {"pca", drift::Multivariate::pca}}));
   command->add_option("--multivariate-threshold", args->multivariate_threshold,
                       "ROC AUC above which the domain classifier reports drift (0.55), or the MMD p-value (0.05)");
-  command->add_option("--seed", args->seed, "Seed of subsampling, folds and permutations (multivariate)");
+  // CLI11 wraps "-1" into 2^64 - 1 for an unsigned option: refuse it.
+  command->add_option("--seed", args->seed, "Seed of subsampling, folds and permutations (multivariate)")
+      ->check(CLI::NonNegativeNumber);
   add_read_flags(*command, args->read);
 
   command->callback([&context, &runner, args] {

@@ -246,6 +246,19 @@ TEST_F(DriftCli, AnInfCellInTheReferenceDoesNotHideDrift) {
   EXPECT_EQ(doc["findings"][0]["status"], "fail");
 }
 
+// XGBoost rejects infinite inputs; the domain classifier used to fail with
+// an internal error (exit 3) on one inf cell.
+TEST_F(DriftCli, DomainClassifierTreatsInfAsMissing) {
+  write_inf_reference(file("inf_ref.csv"));
+  write_column(file("moved5.csv"), normal_cells(1500, 5.0, 12));
+  const auto doc = run_json({"--reference", file("inf_ref.csv"), "--current", file("moved5.csv"), "--multivariate",
+                             "classifier"},
+                            1);
+  const auto& mv = doc["multivariate"];
+  EXPECT_FALSE(mv.contains("reason")) << mv.dump();
+  EXPECT_GT(mv["statistic"].get<double>(), 0.9);
+}
+
 TEST_F(DriftCli, AColumnThatCannotBeComparedIsAnErrorAndExitsOne) {
   write_inf_reference(file("inf_ref.csv"));
   write_column(file("inf_cur.csv"), std::vector<std::string>(50, "inf"));
