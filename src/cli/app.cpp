@@ -38,6 +38,7 @@ int run_command_line(const std::vector<std::string>& args) {
   add_quality_command(app, context, runner);
   add_leakage_command(app, context, runner);
   add_fingerprint_command(app, context, runner);
+  add_slices_command(app, context, runner);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 takes them last first
   try {

@@ -25,5 +25,6 @@ void add_drift_command(CLI::App& app, const Context& context, Runner& runner);
 void add_quality_command(CLI::App& app, const Context& context, Runner& runner);
 void add_leakage_command(CLI::App& app, const Context& context, Runner& runner);
 void add_fingerprint_command(CLI::App& app, const Context& context, Runner& runner);
+void add_slices_command(CLI::App& app, const Context& context, Runner& runner);
 
 }  // namespace assay::cli
