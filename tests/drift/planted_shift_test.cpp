@@ -46,12 +46,15 @@ void PrintTo(const Plant& p, std::ostream* os) {
 
 class PlantedShift : public ::testing::TestWithParam<Plant> {};
 
-// Every shifted column is flagged in every run, seeds 1-5 flag exactly the
-// shifted columns, and runs that flag an unshifted column stay near the 5%
-// family-wise error the default Bonferroni correction allows in the
-// small-sample (test) regime: at most 10 of 100 seeds, a margin for
-// sampling noise that still catches an anti-conservative test. The
-// distances used for large samples have no false flags at all here.
+// Every shifted column is flagged in every run, and runs that flag an
+// unshifted column stay near the 5% family-wise error the default
+// Bonferroni correction allows in the small-sample (test) regime: at most 10
+// of 100 seeds, a margin for sampling noise that still catches an
+// anti-conservative test. (Asking particular small-sample seeds to be clean
+// would hold with probability about 0.95^5 for five of them: a property of
+// the random stream, not of the tests.) The distances used for large
+// samples have no false flags at all here, so there every run must flag
+// exactly the shifted columns.
 TEST_P(PlantedShift, AutoFlagsExactlyTheShiftedColumns) {
   const Plant& plant = GetParam();
   std::vector<bool> mask(kSyntheticColumns, false);
@@ -73,7 +76,7 @@ TEST_P(PlantedShift, AutoFlagsExactlyTheShiftedColumns) {
     for (const auto& name : expected) misses += got.contains(name) ? 0 : 1;
     for (const auto& name : got) extra = extra || !expected.contains(name);
     runs_with_extra += extra ? 1 : 0;
-    if (seed <= 5) {
+    if (plant.rows > 1000) {
       EXPECT_EQ(got, expected) << "rows " << plant.rows << " seed " << seed;
     }
     if (!extra) {
