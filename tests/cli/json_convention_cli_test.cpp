@@ -103,7 +103,7 @@ TEST_F(JsonConvention, EveryCommandsDocumentFollowsIt) {
     ASSERT_TRUE(doc.is_object()) << what;
     ASSERT_FALSE(doc.empty()) << what;
     EXPECT_EQ(doc.begin().key(), "schema") << what;
-    EXPECT_EQ(doc["schema"], "assay." + command.kind + "/v1") << what;
+    EXPECT_EQ(doc.value("schema", ""), "assay." + command.kind + "/v1") << what;
 
     std::vector<std::string> words;
     find_non_finite_words(doc, "", words);
@@ -121,23 +121,24 @@ TEST_F(JsonConvention, EveryCommandsDocumentFollowsIt) {
 TEST_F(JsonConvention, InputsExerciseNonFiniteValues) {
   const auto profile = nlohmann::ordered_json::parse(run_assay({"--format", "json", "profile", kCurrent}).out);
   const nlohmann::ordered_json* x = nullptr;
-  for (const auto& c : profile["columns"]) {
-    if (c["name"] == "x") x = &c;
+  for (const auto& c : profile.at("columns")) {
+    if (c.at("name") == "x") x = &c;
   }
   ASSERT_NE(x, nullptr);
-  EXPECT_EQ((*x)["infinities"], 2);
-  EXPECT_TRUE((*x)["max"].is_null());
-  EXPECT_EQ((*x)["notes"]["max"], "positive infinity");
-  EXPECT_EQ((*x)["notes"]["min"], "negative infinity");
+  EXPECT_EQ(x->at("infinities"), 2);
+  EXPECT_TRUE(x->at("max").is_null());
+  ASSERT_TRUE(x->contains("notes")) << x->dump();
+  EXPECT_EQ(x->at("notes").value("max", ""), "positive infinity");
+  EXPECT_EQ(x->at("notes").value("min", ""), "negative infinity");
 
   const auto quality = nlohmann::ordered_json::parse(
       run_assay({"--format", "json", "quality", "--data", kCurrent, "--target", "y"}).out);
   bool saw_infinity_example = false;
-  for (const auto& f : quality["findings"]) {
-    if (f["id"] != "quality.infinities.x") continue;
-    for (const auto& e : f["details"]["examples"]) {
-      EXPECT_TRUE(e["value"].is_null());
-      saw_infinity_example = saw_infinity_example || e["reason"] == "positive infinity";
+  for (const auto& f : quality.at("findings")) {
+    if (f.at("id") != "quality.infinities.x") continue;
+    for (const auto& e : f.at("details").at("examples")) {
+      EXPECT_TRUE(e.at("value").is_null());
+      saw_infinity_example = saw_infinity_example || e.value("reason", "") == "positive infinity";
     }
   }
   EXPECT_TRUE(saw_infinity_example) << quality.dump(2);
