@@ -106,8 +106,7 @@ TEST_F(QualityCli, SchemaInferThenValidate) {
   const auto printed = run_assay({"schema", ref});
   ASSERT_EQ(printed.exit_code, 0) << printed.err;
   const auto doc = nlohmann::json::parse(printed.out);
-  EXPECT_EQ(doc["format"], "assay.schema");
-  EXPECT_EQ(doc["version"], 1);
+  EXPECT_EQ(doc["schema"], "assay.schema/v1");
   EXPECT_EQ(doc["columns"][2]["categories"], (nlohmann::json{"blue", "green", "red"}));
   const std::string schema = dir_ + "/schema.json";
   ASSERT_EQ(run_assay({"schema", "infer", ref, "--output", schema}).exit_code, 0);

@@ -41,7 +41,7 @@ TEST(KindConformance, ValuesDecideNotTheReadKind) {
   EXPECT_EQ(kind_conformance(doubles("x", {1.0, 2.0}), Kind::int64, 5).violations, 0u);
   const auto c = kind_conformance(doubles("x", {1.0, 2.5, 3.0}), Kind::int64, 5);
   EXPECT_EQ(c.violations, 1u);
-  EXPECT_EQ(c.examples.json()[0]["value"], "2.5");
+  EXPECT_EQ(report::detail_value_json(c.examples.list()[0])["value"], "2.5");
   EXPECT_EQ(kind_conformance(texts("x", {"1", "x", "2", "y"}), Kind::float64, 5).violations, 2u);
   EXPECT_EQ(kind_conformance(categories("x", {"true", "FALSE", "maybe"}), Kind::boolean, 5).violations, 1u);
   EXPECT_EQ(kind_conformance(ints("x", {0, 1, 2}), Kind::boolean, 5).violations, 1u);

@@ -87,8 +87,8 @@ TEST(ReferenceValues, DuplicateRowsMatchPandas) {
   EXPECT_EQ(report::details_json(f.details)["count"].get<std::size_t>(), c["duplicates"].get<std::size_t>());
   EXPECT_EQ(report::details_json(f.details)["distinct_duplicated"].get<std::size_t>(), c["distinct_duplicated"].get<std::size_t>());
   for (std::size_t i = 0; i < 5; ++i) {
-    EXPECT_EQ(report::details_json(f.details)["examples"][i]["row"], c["first_duplicate_rows"][i]);
-    EXPECT_EQ(report::details_json(f.details)["examples"][i]["same_as"], c["same_as"][i]);
+    EXPECT_EQ(report::details_json(f.details)["examples"][i]["row"].get<std::size_t>(), c["first_duplicate_rows"][i].get<std::size_t>());
+    EXPECT_EQ(report::details_json(f.details)["examples"][i]["same_as"].get<std::size_t>(), c["same_as"][i].get<std::size_t>());
   }
 }
 
