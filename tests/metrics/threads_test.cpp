@@ -65,7 +65,9 @@ void expect_same(const MetricSet& one, const MetricSet& two, const std::string& 
     const auto& z = two.items()[k];
     EXPECT_EQ(x.name, z.name) << where;
     ASSERT_EQ(x.value.value.has_value(), z.value.value.has_value()) << where << " " << x.name;
-    if (x.value.value) EXPECT_TRUE(same_bits(*x.value.value, *z.value.value)) << where << " " << x.name;
+    if (x.value.value) {
+      EXPECT_TRUE(same_bits(*x.value.value, *z.value.value)) << where << " " << x.name;
+    }
   }
 }
 
@@ -96,7 +98,9 @@ TEST_P(ThreadCount, OneAndTwoThreadsGiveBitIdenticalResults) {
     expect_same(one.result.per_class[c].metrics, two.result.per_class[c].metrics, one.result.per_class[c].label);
   }
   ASSERT_EQ(one.result.confusion.has_value(), two.result.confusion.has_value());
-  if (one.result.confusion) EXPECT_EQ(one.result.confusion->cells, two.result.confusion->cells);
+  if (one.result.confusion) {
+    EXPECT_EQ(one.result.confusion->cells, two.result.confusion->cells);
+  }
   expect_same(one.result.roc, two.result.roc, "roc curve");
   expect_same(one.result.pr, two.result.pr, "pr curve");
   const auto& x = one.result.bootstrap.intervals;
