@@ -46,8 +46,9 @@ TEST(NonFiniteProfile, CountedAndLeftOutOfTheStatistics) {
 }
 
 TEST(NonFiniteProfile, FromACsvFile) {
-  // "NAN" is not an NA token: a NaN value. "nan" and the empty field are nulls.
-  const auto table = io::read_csv_text("x\n1\ninf\n2\nNAN\n4\n-inf\n8\nnan\n\n");
+  // "NAN" is not an NA token: a NaN value. "nan" and the empty field ("",
+  // as a blank line is skipped) are nulls.
+  const auto table = io::read_csv_text("x\n1\ninf\n2\nNAN\n4\n-inf\n8\nnan\n\"\"\n");
   const ColumnProfile p = profile_column(table.column("x"));
   EXPECT_EQ(p.kind, core::Kind::float64);
   EXPECT_EQ(p.nulls, 2u);

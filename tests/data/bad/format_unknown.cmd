@@ -1,0 +1,4 @@
+--format
+xml
+profile
+{bad}/metrics_id_target.csv

@@ -1,0 +1,11 @@
+metrics
+--data
+{bad}/metrics_id_target.csv
+--task
+binary
+--target
+id
+--score
+p_0
+--threshold
+nan

@@ -1,0 +1,4 @@
+--threads
+abc
+profile
+{bad}/metrics_id_target.csv
