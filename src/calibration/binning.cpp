@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "metrics/sum.hpp"
+#include "stats/compensated_sum.hpp"
 #include "stats/quantile.hpp"
 
 namespace assay::calibration {
@@ -112,7 +112,7 @@ std::vector<BinSums> equal_mass_sums(std::span<const std::uint32_t> order, std::
   std::size_t at = 0;
   for (std::size_t k = 0; k < bins; ++k) {
     const std::size_t size = base + (k < larger ? 1 : 0);
-    metrics::CompensatedSum p;
+    stats::CompensatedSum p;
     double y = 0.0;  // a count: exact
     for (std::size_t j = at; j < at + size; ++j) {
       const std::uint32_t i = order[j];

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <memory>
@@ -92,9 +93,15 @@ void add_drift_command(CLI::App& app, const Context& context, Runner& runner) {
           {"pca", drift::Multivariate::pca}}));
   command->add_option("--multivariate-threshold", args->multivariate_threshold,
                       "ROC AUC above which the domain classifier reports drift (0.55), or the MMD p-value (0.05)");
-  // CLI11 wraps "-1" into 2^64 - 1 for an unsigned option: refuse it.
+  // CLI11 wraps "-1" into 2^64 - 1 and saturates larger numbers for an
+  // unsigned option: only a whole number that fits is a seed.
   command->add_option("--seed", args->seed, "Seed of subsampling, folds and permutations (multivariate)")
-      ->check(CLI::NonNegativeNumber);
+      ->check([](const std::string& text) -> std::string {
+        std::uint64_t value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error == std::errc() && end == text.data() + text.size()) return {};
+        return "a whole number from 0 to 18446744073709551615";
+      });
   add_read_flags(*command, args->read);
 
   command->callback([&context, &runner, args] {

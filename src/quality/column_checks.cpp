@@ -113,7 +113,16 @@ std::optional<core::Finding> check_near_constant(const core::Column& column, con
   auto f = judged(id_for("near_constant", column), column.name(), "top_value_share", share, options.near_constant,
                   fmt::format("the most frequent value of {}, '{}', covers {} of its values", column.name(),
                               facts.top_value, percent(share)));
-  f.details["top_value"] = facts.top_value;
+  const bool non_finite = column.kind() == core::Kind::float64 &&
+                          (facts.top_value == "inf" || facts.top_value == "-inf" || facts.top_value == "nan");
+  if (non_finite) {  // JSON has no infinity: null and the reason (docs/architecture.md, JSON output)
+    f.details["top_value"] = nullptr;
+    f.details["top_value_reason"] = facts.top_value == "nan"  ? "not a number"
+                                    : facts.top_value == "inf" ? "positive infinity"
+                                                               : "negative infinity";
+  } else {
+    f.details["top_value"] = facts.top_value;
+  }
   f.details["top_count"] = facts.top_count;
   return f;
 }

@@ -16,6 +16,11 @@ double share_of(std::size_t count, std::size_t total) {
 }
 
 bool Examples::add(std::size_t row, std::string_view value) {
+  // A float cell's text words +inf, -inf and NaN as core::format_double
+  // does; JSON gets null and the reason instead (never the strings).
+  if (value == "inf") return add_non_finite(row, INFINITY);
+  if (value == "-inf") return add_non_finite(row, -INFINITY);
+  if (value == "nan") return add_non_finite(row, NAN);
   if (full()) return false;
   list_.push_back(core::Details{{"row", row + 1}, {"value", value}});
   if (shown_.size() < 3) shown_.emplace_back(row + 1, std::string(value));

@@ -1,4 +1,6 @@
 #include "report/calibration_json.hpp"
+#include "report/json_number.hpp"
+#include "report/metric_set_json.hpp"
 
 #include <cmath>
 
@@ -10,29 +12,10 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json optional_number(const std::optional<double>& v) {
-  return v && std::isfinite(*v) ? json(*v) : json(nullptr);
-}
-
-json values_of(const metrics::MetricSet& set) {
-  json out = json::object();
-  for (const auto& item : set.items()) out[item.name] = optional_number(item.value.value);
-  return out;
-}
-
-json notes_of(const metrics::MetricSet& set) {
-  json out = json::object();
-  for (const auto& item : set.items()) {
-    if (!item.value.reason.empty()) out[item.name] = item.value.reason;
-  }
-  return out;
-}
-
-void header(json& doc, const char* kind, const std::vector<core::FileFingerprint>& inputs) {
-  const nlohmann::json h = document_header(kind);
-  doc["schema"] = h["schema"];
-  doc["assay_version"] = h["assay_version"];
-  doc["inputs"] = json::parse(inputs_json(inputs).dump());
+json header(const char* kind, const std::vector<core::FileFingerprint>& inputs) {
+  json doc = document_header(kind);
+  doc["inputs"] = inputs_json(inputs);
+  return doc;
 }
 
 }  // namespace
@@ -40,8 +23,7 @@ void header(json& doc, const char* kind, const std::vector<core::FileFingerprint
 json calibration_json(const calibration::Evaluation& e, const calibration::Spec& spec,
                       const std::vector<core::FileFingerprint>& inputs, double seconds) {
   const calibration::Analysis& a = e.analysis;
-  json doc;
-  header(doc, "calibration", inputs);
+  json doc = header("calibration", inputs);
   doc["task"] = a.multiclass ? "multiclass" : "binary";
   doc["n"] = a.n;
   json parameters{{"target", spec.target}};
@@ -55,23 +37,23 @@ json calibration_json(const calibration::Evaluation& e, const calibration::Spec&
   parameters["wilson_level"] = spec.options.level;
   parameters["dropped_rows"] = e.dropped_rows;
   doc["parameters"] = std::move(parameters);
-  doc["metrics"] = values_of(a.metrics);
-  doc["notes"] = notes_of(a.metrics);
+  doc["metrics"] = metric_values_json(a.metrics);
+  doc["notes"] = metric_notes_json(a.metrics);
   json curve = json::array();
   for (const auto& b : a.curve) {
     curve.push_back(json{{"lower", b.lower},
                          {"upper", b.upper},
                          {"count", b.count},
-                         {"mean_score", optional_number(b.mean_score)},
-                         {"frequency", optional_number(b.frequency)},
-                         {"wilson_low", optional_number(b.wilson_low)},
-                         {"wilson_high", optional_number(b.wilson_high)}});
+                         {"mean_score", json_number(b.mean_score)},
+                         {"frequency", json_number(b.frequency)},
+                         {"wilson_low", json_number(b.wilson_low)},
+                         {"wilson_high", json_number(b.wilson_high)}});
   }
   doc["reliability_curve"] = std::move(curve);
   if (!a.per_class.empty()) {
     json per_class = json::object();
     for (const auto& c : a.per_class) {
-      per_class[c.label] = json{{"ece", optional_number(c.ece.value)}, {"mce", optional_number(c.mce.value)}};
+      per_class[c.label] = json{{"ece", json_number(c.ece.value)}, {"mce", json_number(c.mce.value)}};
     }
     doc["per_class"] = std::move(per_class);
   }
@@ -82,8 +64,7 @@ json calibration_json(const calibration::Evaluation& e, const calibration::Spec&
 
 json calibration_fit_json(const calibration::Calibrator& c, const std::optional<calibration::Check>& check,
                           const std::vector<core::FileFingerprint>& inputs, double seconds) {
-  json doc;
-  header(doc, "calibration_fit", inputs);
+  json doc = header("calibration_fit", inputs);
   doc["method"] = std::string(calibration::method_name(c.method));
   doc["fitted_rows"] = c.fitted_rows;
   switch (c.method) {
@@ -94,9 +75,9 @@ json calibration_fit_json(const calibration::Calibrator& c, const std::optional<
   }
   if (check) {
     doc["eval"] = json{{"rows", check->rows},
-                       {"before", values_of(check->before)},
-                       {"after", values_of(check->after)},
-                       {"notes", notes_of(check->before)}};
+                       {"before", metric_values_json(check->before)},
+                       {"after", metric_values_json(check->after)},
+                       {"notes", metric_notes_json(check->before)}};
   }
   doc["elapsed_seconds"] = seconds;
   return doc;

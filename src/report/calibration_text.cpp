@@ -10,7 +10,7 @@ namespace {
 
 using A = TextTable::Align;
 
-std::string cell(const std::optional<double>& v) { return v ? format_number(*v) : "-"; }
+std::string calibration_cell(const std::optional<double>& v) { return v ? format_number(*v) : "-"; }
 
 }  // namespace
 
@@ -25,7 +25,7 @@ std::string calibration_text(const calibration::Evaluation& e, const calibration
   out += fmt::format(", {} {} bins)\n\n", spec.options.bins, calibration::strategy_name(spec.options.strategy));
 
   TextTable metrics({"metric", "value", "note"}, {A::left, A::right, A::left});
-  for (const auto& item : a.metrics.items()) metrics.add_row({item.name, cell(item.value.value), item.value.reason});
+  for (const auto& item : a.metrics.items()) metrics.add_row({item.name, calibration_cell(item.value.value), item.value.reason});
   out += metrics.render();
 
   out += a.multiclass ? "\nreliability curve (top label)\n" : "\nreliability curve\n";
@@ -35,13 +35,13 @@ std::string calibration_text(const calibration::Evaluation& e, const calibration
     const auto& b = a.curve[k];
     const bool last = k + 1 == a.curve.size();
     curve.add_row({fmt::format("[{}, {}{}", format_number(b.lower), format_number(b.upper), last ? "]" : ")"),
-                   fmt::format("{}", b.count), cell(b.mean_score), cell(b.frequency),
+                   fmt::format("{}", b.count), calibration_cell(b.mean_score), calibration_cell(b.frequency),
                    b.wilson_low ? fmt::format("[{}, {}]", format_number(*b.wilson_low), format_number(*b.wilson_high)) : ""});
   }
   out += curve.render();
   if (!a.per_class.empty()) {
     TextTable per_class({"class", "ece", "mce"}, {A::left, A::right, A::right});
-    for (const auto& c : a.per_class) per_class.add_row({c.label, cell(c.ece.value), cell(c.mce.value)});
+    for (const auto& c : a.per_class) per_class.add_row({c.label, calibration_cell(c.ece.value), calibration_cell(c.mce.value)});
     out += "\nper class (one vs rest)\n" + per_class.render();
   }
   if (!a.warnings.empty()) {

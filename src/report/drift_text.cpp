@@ -10,7 +10,7 @@ namespace {
 
 using A = TextTable::Align;
 
-std::string cell(const std::optional<double>& v) { return v ? format_number(*v) : "-"; }
+std::string drift_cell(const std::optional<double>& v) { return v ? format_number(*v) : "-"; }
 
 // A p-value held at the edge of its method's table says which way the true
 // value lies: "<=0.001", ">=0.25".
@@ -77,7 +77,7 @@ std::string drift_text(const drift::DriftReport& report, const drift::DriftReque
     for (const auto& n : notes) note += (note.empty() ? "" : "; ") + n;
     limited = limited || c.p_value_limit != drift::PValueLimit::none;
     table.add_row({c.column, std::string(core::kind_name(c.kind)), std::string(drift::role_name(c.role)),
-                   std::string(drift::method_name(c.method)), cell(c.statistic), p_cell(c.p_value, c.p_value_limit),
+                   std::string(drift::method_name(c.method)), drift_cell(c.statistic), p_cell(c.p_value, c.p_value_limit),
                    p_cell(c.p_value_adjusted, c.p_value_limit), format_number(c.threshold),
                    flag(c.drifted, color), note});
   }

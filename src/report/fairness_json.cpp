@@ -1,4 +1,5 @@
 #include "report/fairness_json.hpp"
+#include "report/metric_set_json.hpp"
 
 #include <cmath>
 
@@ -10,31 +11,12 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json values_of(const metrics::MetricSet& set) {
-  json out = json::object();
-  for (const auto& item : set.items()) {
-    out[item.name] = item.value.value && std::isfinite(*item.value.value) ? json(*item.value.value) : json(nullptr);
-  }
-  return out;
-}
-
-json notes_of(const metrics::MetricSet& set) {
-  json out = json::object();
-  for (const auto& item : set.items()) {
-    if (!item.value.reason.empty()) out[item.name] = item.value.reason;
-  }
-  return out;
-}
-
 }  // namespace
 
 json fairness_json(const fairness::Evaluation& e, const fairness::Spec& spec,
                    const std::vector<core::FileFingerprint>& inputs, double seconds) {
-  const nlohmann::json h = document_header("fairness");
-  json doc;
-  doc["schema"] = h["schema"];
-  doc["assay_version"] = h["assay_version"];
-  doc["inputs"] = json::parse(inputs_json(inputs).dump());
+  json doc = document_header("fairness");
+  doc["inputs"] = inputs_json(inputs);
   doc["n"] = e.n;
   json parameters{{"target", spec.target}, {"prediction", spec.prediction}};
   if (spec.score) parameters["score"] = *spec.score;
@@ -55,8 +37,8 @@ json fairness_json(const fairness::Evaluation& e, const fairness::Spec& spec,
     for (const auto& group : g.groups) {
       json values = json::object();
       for (std::size_t c = 0; c < g.columns.size(); ++c) values[g.columns[c]] = group.values[c];
-      json entry{{"values", values}, {"size", group.size}, {"too_small", group.too_small}, {"metrics", values_of(group.metrics)}};
-      const json notes = notes_of(group.metrics);
+      json entry{{"values", values}, {"size", group.size}, {"too_small", group.too_small}, {"metrics", metric_values_json(group.metrics)}};
+      const json notes = metric_notes_json(group.metrics);
       if (!notes.empty()) entry["notes"] = notes;
       groups.push_back(std::move(entry));
     }
@@ -66,8 +48,8 @@ json fairness_json(const fairness::Evaluation& e, const fairness::Spec& spec,
     if (g.summary.get("disparate_impact")) four_fifths = g.four_fifths_holds ? "pass" : "fail";
     groupings.push_back(json{{"columns", g.columns},
                              {"groups", std::move(groups)},
-                             {"summary", values_of(g.summary)},
-                             {"notes", notes_of(g.summary)},
+                             {"summary", metric_values_json(g.summary)},
+                             {"notes", metric_notes_json(g.summary)},
                              {"ci", std::move(ci)},
                              {"four_fifths_rule", four_fifths}});
   }

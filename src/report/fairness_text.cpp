@@ -10,7 +10,7 @@ namespace {
 
 using A = TextTable::Align;
 
-std::string cell(const metrics::Value* v) { return v && v->value ? format_number(*v->value) : "-"; }
+std::string fairness_cell(const metrics::Value* v) { return v && v->value ? format_number(*v->value) : "-"; }
 
 }  // namespace
 
@@ -35,8 +35,8 @@ std::string fairness_text(const fairness::Evaluation& e, const fairness::Spec& s
     TextTable groups(header, align);
     for (const auto& group : g.groups) {
       std::vector<std::string> row{fmt::format("{}", fmt::join(group.values, " & ")), fmt::format("{}", group.size)};
-      for (const char* m : {"base_rate", "selection_rate", "tpr", "fpr", "precision"}) row.push_back(cell(group.metrics.find(m)));
-      if (spec.score) row.push_back(cell(group.metrics.find("ece")));
+      for (const char* m : {"base_rate", "selection_rate", "tpr", "fpr", "precision"}) row.push_back(fairness_cell(group.metrics.find(m)));
+      if (spec.score) row.push_back(fairness_cell(group.metrics.find("ece")));
       row.push_back(group.too_small ? "too small to judge" : "");
       groups.add_row(std::move(row));
     }
@@ -51,7 +51,7 @@ std::string fairness_text(const fairness::Evaluation& e, const fairness::Spec& s
       if (item.name == "disparate_impact" && item.value.value) {
         note = g.four_fifths_holds ? "four-fifths rule holds (>= 0.8)" : "four-fifths rule fails (< 0.8)";
       }
-      summary.add_row({item.name, cell(&item.value), ci, note});
+      summary.add_row({item.name, fairness_cell(&item.value), ci, note});
     }
     out += "\n" + summary.render();
   }

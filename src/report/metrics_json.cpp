@@ -1,4 +1,5 @@
 #include "report/metrics_json.hpp"
+#include "report/metric_set_json.hpp"
 
 #include <cmath>
 
@@ -16,24 +17,6 @@ json number(double v) {
   if (!std::isfinite(v)) return json_number(v);
   if (v == std::trunc(v) && std::abs(v) < 9.007199254740992e15) return static_cast<std::int64_t>(v);
   return v;
-}
-
-json values_of(const metrics::MetricSet& set) {
-  json out = json::object();
-  for (const auto& item : set.items()) out[item.name] = json_number(item.value.value);
-  return out;
-}
-
-json notes_of(const metrics::MetricSet& set) {
-  json out = json::object();
-  for (const auto& item : set.items()) {
-    if (!item.value.reason.empty()) {
-      out[item.name] = item.value.reason;
-    } else if (item.value.value && !std::isfinite(*item.value.value)) {
-      out[item.name] = non_finite_reason(*item.value.value);
-    }
-  }
-  return out;
 }
 
 json parameters_of(const metrics::Evaluation& e, const metrics::Spec& spec) {
@@ -71,8 +54,8 @@ json metrics_json(const metrics::Evaluation& evaluation, const metrics::Spec& sp
   doc["n"] = r.n;
   if (r.task == metrics::Task::ranking) doc["queries"] = r.queries;
   doc["parameters"] = parameters_of(evaluation, spec);
-  doc["metrics"] = values_of(r.metrics);
-  doc["notes"] = notes_of(r.metrics);
+  doc["metrics"] = metric_values_json(r.metrics);
+  doc["notes"] = metric_notes_json(r.metrics);
 
   json ci = json::object();
   json defined = json::object();
@@ -90,9 +73,9 @@ json metrics_json(const metrics::Evaluation& evaluation, const metrics::Spec& sp
   if (!r.per_class.empty()) {
     json per_class = json::object();
     for (const auto& c : r.per_class) {
-      json entry = values_of(c.metrics);
+      json entry = metric_values_json(c.metrics);
       entry["support"] = number(c.metrics.get("support").value_or(0.0));
-      const json notes = notes_of(c.metrics);
+      const json notes = metric_notes_json(c.metrics);
       if (!notes.empty()) entry["notes"] = notes;
       per_class[c.label] = std::move(entry);
     }
@@ -115,7 +98,7 @@ json metrics_json(const metrics::Evaluation& evaluation, const metrics::Spec& sp
     if (r.pr) curves["pr"] = curve_json(*r.pr, "recall", "precision");
     doc["curves"] = std::move(curves);
   }
-  if (!r.residuals.empty()) doc["residuals"] = values_of(r.residuals);
+  if (!r.residuals.empty()) doc["residuals"] = metric_values_json(r.residuals);
   doc["warnings"] = r.warnings;
   doc["elapsed_seconds"] = seconds;
   return doc;

@@ -1,4 +1,5 @@
 #include "report/slices_json.hpp"
+#include "report/json_number.hpp"
 
 #include <cmath>
 
@@ -11,8 +12,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json finite(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
-json finite(const std::optional<double>& v) { return v && std::isfinite(*v) ? json(*v) : json(nullptr); }
 
 json parameters_of(const slices::SliceReport& r, const slices::Spec& spec) {
   json out{{"target", spec.target}};
@@ -44,8 +43,8 @@ json parameters_of(const slices::SliceReport& r, const slices::Spec& spec) {
 }
 
 void put_metric(json& out, const slices::SliceMetric& m) {
-  out["metric"] = finite(m.value.value);
-  out["ci"] = m.interval ? json::array({finite(m.interval->low), finite(m.interval->high)}) : json(nullptr);
+  out["metric"] = json_number(m.value.value);
+  out["ci"] = m.interval ? json::array({json_number(m.interval->low), json_number(m.interval->high)}) : json(nullptr);
   if (!m.value.reason.empty()) out["metric_note"] = m.value.reason;
 }
 
@@ -53,22 +52,22 @@ json slice_json(const slices::SliceRow& s, const slices::SliceReport& r) {
   json predicates = json::array();
   for (const auto& p : s.predicates) {
     json one{{"column", p.column}, {"level", p.level}};
-    if (p.low) one["low"] = finite(*p.low);
-    if (p.high) one["high"] = finite(*p.high);
+    if (p.low) one["low"] = json_number(*p.low);
+    if (p.high) one["high"] = json_number(*p.high);
     if (p.null) one["null"] = true;
     predicates.push_back(std::move(one));
   }
   json out{{"predicates", std::move(predicates)}, {"label", slice_label(s)}, {"size", s.size}};
   out["share"] = r.rows > 0 ? static_cast<double>(s.size) / static_cast<double>(r.rows) : 0.0;
   put_metric(out, s.metric);
-  out["error"] = finite(s.error);
-  out["error_rest"] = finite(s.error_rest);
-  out["gap"] = finite(s.error - s.error_rest);
-  if (s.score) out["score"] = finite(*s.score);
-  out["t"] = finite(s.t);
-  out["df"] = finite(s.df);
-  out["p_value"] = finite(s.p_value);
-  out["p_adjusted"] = finite(s.p_adjusted);
+  out["error"] = json_number(s.error);
+  out["error_rest"] = json_number(s.error_rest);
+  out["gap"] = json_number(s.error - s.error_rest);
+  if (s.score) out["score"] = json_number(*s.score);
+  out["t"] = json_number(s.t);
+  out["df"] = json_number(s.df);
+  out["p_value"] = json_number(s.p_value);
+  out["p_adjusted"] = json_number(s.p_adjusted);
   out["significant"] = s.significant;
   if (!s.test_note.empty()) out["test_note"] = s.test_note;
   return out;
@@ -78,11 +77,8 @@ json slice_json(const slices::SliceRow& s, const slices::SliceReport& r) {
 
 json slices_json(const slices::SliceReport& r, const slices::Spec& spec, const std::vector<core::FileFingerprint>& inputs,
                  double seconds) {
-  const nlohmann::json header = document_header("slices");
-  json doc;
-  doc["schema"] = header["schema"];
-  doc["assay_version"] = header["assay_version"];
-  doc["inputs"] = json::parse(inputs_json(inputs).dump());
+  json doc = document_header("slices");
+  doc["inputs"] = inputs_json(inputs);
   doc["task"] = metrics::task_name(spec.task);
   doc["mode"] = r.discovery ? "discover" : "by";
   doc["parameters"] = parameters_of(r, spec);
@@ -91,7 +87,7 @@ json slices_json(const slices::SliceReport& r, const slices::Spec& spec, const s
   doc["error"] = r.error_name;
   json overall = json::object();
   put_metric(overall, r.overall);
-  overall["error"] = finite(r.overall_error);
+  overall["error"] = json_number(r.overall_error);
   doc["overall"] = std::move(overall);
   json columns = json::array();
   for (const auto& c : r.columns) {

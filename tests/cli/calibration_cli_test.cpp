@@ -58,7 +58,7 @@ TEST(CalibrationCli, BreastCancerMatchesTheReference) {
                               "score", "--bins", "10", "--strategy", strategy});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const json doc = json::parse(r.out);
-    EXPECT_EQ(doc.begin().key(), "schema");
+    EXPECT_EQ(nlohmann::ordered_json::parse(r.out).begin().key(), "schema");
     EXPECT_EQ(doc["schema"], "assay.calibration/v1");
     EXPECT_EQ(doc["inputs"][0]["rows"], 569);
     EXPECT_EQ(doc["n"], 569);
@@ -90,7 +90,7 @@ TEST(CalibrateCli, PlattAndIsotonicFitsEqualScikitLearnAndApply) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("log_loss"), std::string::npos) << r.out;
   const json platt = json::parse(read_file(cal));
-  EXPECT_EQ(platt.begin().key(), "schema");
+  EXPECT_EQ(nlohmann::ordered_json::parse(read_file(cal)).begin().key(), "schema");
   EXPECT_EQ(platt["schema"], "assay.calibrator/v1");
   EXPECT_NEAR(platt["parameters"]["a"].get<double>(), golden["platt"]["a"].get<double>(), 1e-6);
   EXPECT_NEAR(platt["parameters"]["b"].get<double>(), golden["platt"]["b"].get<double>(), 1e-6);
@@ -154,13 +154,13 @@ struct BadCase {
   std::string message;  // expected stderr after "assay: "
 };
 
-class BadInput : public ::testing::TestWithParam<BadCase> {};
+class CalibrationBadInput : public ::testing::TestWithParam<BadCase> {};
 
-TEST_P(BadInput, ExitsTwoWithOneLineAndNothingOnStdout) {
+TEST_P(CalibrationBadInput, ExitsTwoWithOneLineAndNothingOnStdout) {
   static const std::string dir = [] {
     const std::string d = temp_dir();
     write_file(d, "outside.csv", "y,p\n0,0.2\n1,1.5\n");
-    write_file(d, "nan.csv", "y,p\n0,0.2\n1,nan\n");
+    write_file(d, "nan.csv", "y,p\n0,0.2\n1,NAN\n");  // "nan" is a null token; "NAN" is a NaN value
     write_file(d, "inf.csv", "y,p\n0,0.2\n1,inf\n");
     write_file(d, "one_class.csv", "y,p,h,g\n1,0.2,1,a\n1,0.9,0,b\n");
     write_file(d, "groups.csv", "y,p,h,g\n1,0.2,1,a\n0,0.9,0,a\n");
@@ -191,7 +191,7 @@ TEST_P(BadInput, ExitsTwoWithOneLineAndNothingOnStdout) {
 const std::string kData = std::string(ASSAY_TEST_DATA) + "/breast_cancer_scores.csv";
 
 INSTANTIATE_TEST_SUITE_P(
-    Commands, BadInput,
+    Commands, CalibrationBadInput,
     ::testing::Values(
         BadCase{"calibration_unknown_column", {"calibration", "--data", kData, "--target", "target", "--score", "nope"},
                 "no column named 'nope'"},
@@ -224,7 +224,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"apply_foreign_file", {"calibrate", "apply", "--calibrator", "$D/foreign.json", "--data", kData, "--output", "$D/o.csv"},
                 "$D/foreign.json: schema: expected \"assay.calibrator/v1\", got \"assay.metrics/v1\""},
         BadCase{"apply_broken_json", {"calibrate", "apply", "--calibrator", "$D/broken.json", "--data", kData, "--output", "$D/o.csv"},
-                "$D/broken.json: not JSON (at byte 69)"},
+                "$D/broken.json: not JSON (at byte 68)"},
         BadCase{"apply_missing_field", {"calibrate", "apply", "--calibrator", "$D/no_b.json", "--data", kData, "--output", "$D/o.csv"},
                 "$D/no_b.json: parameters.b: missing field"},
         BadCase{"apply_unknown_column", {"calibrate", "apply", "--calibrator", "$D/other_column.json", "--data", kData, "--output", "$D/o.csv"},

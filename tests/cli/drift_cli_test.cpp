@@ -219,10 +219,9 @@ void write_column(const std::string& path, const std::vector<std::string>& cells
 }
 
 std::vector<std::string> normal_cells(std::size_t n, double mean, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> d(mean, 1.0);
+  core::Random rng(seed);
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < n; ++i) out.push_back(std::to_string(d(rng)));
+  for (std::size_t i = 0; i < n; ++i) out.push_back(std::to_string(rng.normal(mean, 1.0)));
   return out;
 }
 

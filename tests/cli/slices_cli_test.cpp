@@ -57,14 +57,15 @@ TEST(SlicesCli, DiscoveryFindsThePlantedSlice) {
                                  "--prediction", "pred", "--bootstrap", "200"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const json doc = json::parse(r.out);
-  EXPECT_EQ(doc.begin().key(), "schema");
+  EXPECT_EQ(nlohmann::ordered_json::parse(r.out).begin().key(), "schema");
   EXPECT_EQ(doc["schema"], "assay.slices/v1");
   EXPECT_EQ(doc["mode"], "discover");
   EXPECT_EQ(doc["inputs"][0]["rows"], 6000);
-  // id is an id, and the model's columns are not candidates.
+  // id is an id, and the model's columns (y, pred) are not candidates; a
+  // score column not named as the model's --score is a feature like any other.
   std::vector<std::string> columns;
   for (const auto& c : doc["columns"]) columns.push_back(c["name"]);
-  EXPECT_EQ(columns, (std::vector<std::string>{"region", "device", "age"}));
+  EXPECT_EQ(columns, (std::vector<std::string>{"region", "device", "age", "score"}));
   ASSERT_FALSE(doc["slices"].empty());
   const json& top = doc["slices"][0];
   EXPECT_EQ(top["label"], "region = r3 AND device = d2");
@@ -96,9 +97,8 @@ TEST(SlicesCli, BadInputExitsTwoWithOneLine) {
   expect_bad(with({"--depth", "0"}), "--depth");
   expect_bad(with({"--depth", "9"}), "--depth");
   expect_bad(with({"--bins", "1"}), "--bins");
-  expect_bad(with({"--metric", "roc_auc"}), "--metric");
   expect_bad(with({"--by", "y"}), "model column");
-  expect_bad(with({"--exclude", "region,device,age"}), "no columns to slice by");
+  expect_bad(with({"--exclude", "region,device,age,score"}), "no columns to slice by");
   expect_bad({"slices", "--data", data, "--task", "binary", "--target", "nope", "--prediction", "pred"}, "nope");
 
   const std::string only_model = dir + "/only_model.csv";

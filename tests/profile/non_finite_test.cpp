@@ -9,16 +9,10 @@
 
 #include "io/csv_reader.hpp"
 #include "profile/column_profile.hpp"
+#include "profile/percentile.hpp"
 
 namespace assay::profile {
 namespace {
-
-std::optional<double> percentile(const ColumnProfile& p, double q) {
-  for (const auto& pc : p.percentiles) {
-    if (std::fabs(pc.q - q) < 1e-12) return pc.value;
-  }
-  return std::nullopt;
-}
 
 void expect_finite_statistics(const ColumnProfile& p) {
   ASSERT_TRUE(p.mean && p.std && p.min && p.max);
@@ -26,9 +20,9 @@ void expect_finite_statistics(const ColumnProfile& p) {
   EXPECT_DOUBLE_EQ(*p.std, std::sqrt(28.75 / 3.0));
   EXPECT_EQ(*p.min, 1.0);
   EXPECT_EQ(*p.max, 8.0);
-  EXPECT_DOUBLE_EQ(*percentile(p, 0.25), 1.75);
-  EXPECT_DOUBLE_EQ(*percentile(p, 0.5), 3.0);
-  EXPECT_DOUBLE_EQ(*percentile(p, 0.99), 8.0 - 0.03 * 4.0);
+  EXPECT_DOUBLE_EQ(*percentile_at(p, 0.25), 1.75);
+  EXPECT_DOUBLE_EQ(*percentile_at(p, 0.5), 3.0);
+  EXPECT_DOUBLE_EQ(*percentile_at(p, 0.99), 8.0 - 0.03 * 4.0);
 }
 
 TEST(NonFiniteProfile, CountedAndLeftOutOfTheStatistics) {

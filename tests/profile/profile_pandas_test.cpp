@@ -16,6 +16,7 @@
 #include "core/cell_parse.hpp"
 #include "io/table_reader.hpp"
 #include "profile/column_profile.hpp"
+#include "profile/percentile.hpp"
 
 namespace assay::profile {
 namespace {
@@ -42,13 +43,6 @@ void expect_close(double expected, std::optional<double> actual, const std::stri
   } else {
     EXPECT_NEAR(*actual / expected, 1.0, 1e-12) << what << ": expected " << expected << ", got " << *actual;
   }
-}
-
-std::optional<double> percentile(const ColumnProfile& p, double q) {
-  for (const auto& pc : p.percentiles) {
-    if (std::fabs(pc.q - q) < 1e-12) return pc.value;
-  }
-  return std::nullopt;
 }
 
 std::string top_text(const nlohmann::json& value) {
@@ -85,7 +79,7 @@ TEST_P(ProfileAgainstPandas, EveryColumnMatches) {
       expect_close(pick("max"), p.max, "max");
       for (const auto& [key, q] : std::vector<std::pair<std::string, double>>{
                {"p1", 0.01}, {"p5", 0.05}, {"p25", 0.25}, {"p50", 0.5}, {"p75", 0.75}, {"p95", 0.95}, {"p99", 0.99}}) {
-        expect_close(pick(key), percentile(p, q), key);
+        expect_close(pick(key), percentile_at(p, q), key);
       }
     }
     if (ref.contains("timestamp")) {

@@ -65,7 +65,9 @@ TEST(ProfileThreads, OneAndTwoThreadsGiveBitIdenticalProfiles) {
     EXPECT_EQ(x.count, z.count);
     EXPECT_EQ(x.nulls, z.nulls);
     EXPECT_EQ(x.distinct, z.distinct);
-    EXPECT_EQ(x.infinities, z.infinities);
+    EXPECT_EQ(x.positive_infinities, z.positive_infinities);
+    EXPECT_EQ(x.negative_infinities, z.negative_infinities);
+    EXPECT_EQ(x.nans, z.nans);
     EXPECT_TRUE(same_bits(x.min, z.min));
     EXPECT_TRUE(same_bits(x.max, z.max));
     EXPECT_TRUE(same_bits(x.mean, z.mean));

@@ -19,7 +19,7 @@ namespace {
 using namespace testing;
 using core::Status;
 
-const Options kDefaults;
+const Options kLeakageDefaults;
 
 // n rows: label y (about 40% positive), a weak feature, a leak equal to y
 // with 1% of rows flipped, a category that predicts y perfectly and a
@@ -43,7 +43,7 @@ core::Table leaky_table(std::size_t n, std::uint64_t seed = 7) {
 TEST(TargetLeakage, FlagsTheLeakNotTheWeakFeature) {
   const auto t = leaky_table(5000);
   const std::vector<std::size_t> features{1, 2, 3, 4};
-  const auto f = check_target_leakage(t, "y", features, kDefaults);
+  const auto f = check_target_leakage(t, "y", features, kLeakageDefaults);
   EXPECT_EQ(get(f, "leakage.target.weak").status, Status::pass);
   EXPECT_LT(*get(f, "leakage.target.weak").value, 0.75);
   EXPECT_EQ(get(f, "leakage.target.leak").status, Status::fail);
@@ -58,7 +58,7 @@ TEST(TargetLeakage, FlagsTheLeakNotTheWeakFeature) {
 TEST(TargetLeakage, InvertedFeatureCountsAsPower) {
   core::Table t({ints("y", {0, 0, 1, 1, 0, 1}), doubles("x", {9, 8, 1, 2, 7, 3})});
   const std::vector<std::size_t> features{1};
-  const auto f = check_target_leakage(t, "y", features, kDefaults);
+  const auto f = check_target_leakage(t, "y", features, kLeakageDefaults);
   EXPECT_DOUBLE_EQ(*f[0].value, 1.0);
   EXPECT_DOUBLE_EQ(report::details_json(f[0].details)["auc"].get<double>(), 0.0);
 }
@@ -75,7 +75,7 @@ TEST(TargetLeakage, MutualInformationForMulticlass) {
   }
   core::Table t({categories("y", y), categories("copy", copy), doubles("noise", noise)});
   const std::vector<std::size_t> features{1, 2};
-  const auto f = check_target_leakage(t, "y", features, kDefaults);
+  const auto f = check_target_leakage(t, "y", features, kLeakageDefaults);
   EXPECT_EQ(get(f, "leakage.target.copy").metric, "normalized_mutual_info");
   EXPECT_NEAR(*get(f, "leakage.target.copy").value, 1.0, 1e-12);
   EXPECT_EQ(get(f, "leakage.target.copy").status, Status::fail);
@@ -90,19 +90,19 @@ TEST(IdLeakage, SortedByLabelIsCaught) {
     id[i] = static_cast<std::int64_t>((i * 7919) % 1000);  // shuffled ids: no signal
   }
   core::Table t({ints("y", y), ints("id", id)});
-  const auto f = check_id_leakage(t, "y", std::string_view("id"), kDefaults);
+  const auto f = check_id_leakage(t, "y", std::string_view("id"), kLeakageDefaults);
   EXPECT_EQ(get(f, "leakage.row_order.dataset").status, Status::fail);
   EXPECT_DOUBLE_EQ(*get(f, "leakage.row_order.dataset").value, 1.0);
   EXPECT_EQ(get(f, "leakage.id_target.id").status, Status::pass);
   std::vector<std::int64_t> shuffled(1000);
   for (std::size_t i = 0; i < shuffled.size(); ++i) shuffled[i] = y[(i * 7919) % 1000];
   core::Table clean({ints("y", shuffled)});
-  EXPECT_EQ(check_id_leakage(clean, "y", std::nullopt, kDefaults)[0].status, Status::pass);
+  EXPECT_EQ(check_id_leakage(clean, "y", std::nullopt, kLeakageDefaults)[0].status, Status::pass);
 }
 
 TEST(IdLeakage, TooFewRowsAreReportedNotJudged) {
   core::Table t({ints("y", {0, 0, 1})});
-  const auto f = check_id_leakage(t, "y", std::nullopt, kDefaults);
+  const auto f = check_id_leakage(t, "y", std::nullopt, kLeakageDefaults);
   EXPECT_DOUBLE_EQ(*f[0].value, 1.0);
   EXPECT_EQ(f[0].status, Status::info);
   EXPECT_NE(f[0].reason.find("only 3 rows"), std::string::npos);
@@ -120,35 +120,35 @@ TEST(Contamination, ExactAndNormalised) {
   core::Table test({texts("city", {"Lyon", " paris", "Nice", "Nice"}), doubles("x", {2.25, 1.5000000001, 3.5, 3.0}),
                     ints("y", {0, 0, 0, 0})});
   const std::vector<std::string> cols{"city", "x"};
-  const auto exact = check_contamination(train, test, cols, false, kDefaults);
+  const auto exact = check_contamination(train, test, cols, false, kLeakageDefaults);
   EXPECT_EQ(report::details_json(exact.details)["count"], 2);  // test rows 1 and 4
   EXPECT_EQ(report::details_json(exact.details)["examples"][0]["test_row"], 1);
   EXPECT_EQ(report::details_json(exact.details)["examples"][0]["train_row"], 2);
   EXPECT_EQ(exact.status, Status::fail);
-  const auto norm = check_contamination(train, test, cols, true, kDefaults);
+  const auto norm = check_contamination(train, test, cols, true, kLeakageDefaults);
   EXPECT_EQ(report::details_json(norm.details)["count"], 3);
   EXPECT_EQ(norm.id, "leakage.contamination_normalised.dataset");
   core::Table other({texts("city", {"Rome"}), doubles("x", {9.0})});
-  EXPECT_EQ(check_contamination(train, other, cols, false, kDefaults).status, Status::pass);
+  EXPECT_EQ(check_contamination(train, other, cols, false, kLeakageDefaults).status, Status::pass);
 }
 
 TEST(Temporal, TestRowsOlderThanNewestTrain) {
   const auto train = core::Column::timestamp("t", {100, 300, 200});
   const auto test = core::Column::timestamp("t", {250, 400, 300, 50});
-  const auto f = check_temporal(train, test, kDefaults);
+  const auto f = check_temporal(train, test, kLeakageDefaults);
   EXPECT_EQ(report::details_json(f.details)["count"], 2);  // 250 and 50; 300 is not older
   EXPECT_EQ(f.status, Status::fail);
-  EXPECT_EQ(check_temporal(train, core::Column::timestamp("t", {300, 301}), kDefaults).status, Status::pass);
+  EXPECT_EQ(check_temporal(train, core::Column::timestamp("t", {300, 301}), kLeakageDefaults).status, Status::pass);
   // ISO text against timestamps.
   const auto text = texts("t", {"1970-01-01T00:00:00.0000002Z", "1970-01-01T00:00:01Z"});
-  EXPECT_EQ(report::details_json(check_temporal(train, text, kDefaults).details)["count"], 1);
+  EXPECT_EQ(report::details_json(check_temporal(train, text, kLeakageDefaults).details)["count"], 1);
 }
 
 TEST(IdOverlap, SharedIds) {
-  const auto f = check_id_overlap(ints("id", {1, 2, 3}), ints("id", {3, 4, 1, 5}), kDefaults);
+  const auto f = check_id_overlap(ints("id", {1, 2, 3}), ints("id", {3, 4, 1, 5}), kLeakageDefaults);
   EXPECT_EQ(report::details_json(f.details)["count"], 2);
   EXPECT_EQ(f.status, Status::fail);
-  EXPECT_EQ(check_id_overlap(ints("id", {1, 2}), ints("id", {3}), kDefaults).status, Status::pass);
+  EXPECT_EQ(check_id_overlap(ints("id", {1, 2}), ints("id", {3}), kLeakageDefaults).status, Status::pass);
 }
 
 TEST(RunLeakage, UsesSharedFeaturesAndRoles) {
@@ -156,7 +156,7 @@ TEST(RunLeakage, UsesSharedFeaturesAndRoles) {
                      ints("y", {0, 1, 0, 1})});
   core::Table test({ints("id", {5, 6}), doubles("a", {2, 9}), doubles("only_train_missing", {1, 1})});
   LeakageInput input{&train, &test, Roles{.target = "y", .id = "id"}};
-  const auto f = run_leakage(input, kDefaults);
+  const auto f = run_leakage(input, kLeakageDefaults);
   EXPECT_EQ(f[0].id, "leakage.contamination.dataset");
   EXPECT_EQ(report::details_json(f[0].details)["count"], 1);
   EXPECT_EQ(report::details_json(f[0].details)["columns"], (nlohmann::ordered_json{"a"}));
@@ -165,7 +165,7 @@ TEST(RunLeakage, UsesSharedFeaturesAndRoles) {
   EXPECT_NE(find_id(f, "leakage.target.a"), nullptr);
   EXPECT_NE(find_id(f, "leakage.row_order.dataset"), nullptr);
   LeakageInput bad{&train, &test, Roles{.target = "label"}};
-  EXPECT_THROW(run_leakage(bad, kDefaults), core::Error);
+  EXPECT_THROW(run_leakage(bad, kLeakageDefaults), core::Error);
 }
 
 }  // namespace

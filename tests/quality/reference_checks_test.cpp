@@ -16,7 +16,7 @@ using namespace testing;
 using core::Kind;
 using core::Status;
 
-const Options kDefaults;
+const Options kReferenceDefaults;
 
 TEST(TextParse, KindsAccepted) {
   EXPECT_TRUE(parses_as(" 1.5e3 ", Kind::float64));
@@ -50,8 +50,8 @@ TEST(KindConformance, ValuesDecideNotTheReadKind) {
 }
 
 TEST(TypeCheck, FailsOnAnyViolation) {
-  EXPECT_EQ(check_type(ints("x", {1, 2}), Kind::float64, "reference", kDefaults).status, Status::pass);
-  const auto f = check_type(texts("x", {"1", "2", "n/a!"}), Kind::int64, "reference", kDefaults);
+  EXPECT_EQ(check_type(ints("x", {1, 2}), Kind::float64, "reference", kReferenceDefaults).status, Status::pass);
+  const auto f = check_type(texts("x", {"1", "2", "n/a!"}), Kind::int64, "reference", kReferenceDefaults);
   EXPECT_EQ(f.status, Status::fail);
   EXPECT_EQ(report::details_json(f.details)["count"], 1);
   EXPECT_EQ(report::details_json(f.details)["examples"][0]["row"], 3);
@@ -60,17 +60,17 @@ TEST(TypeCheck, FailsOnAnyViolation) {
 TEST(OutOfRange, AgainstReferenceMinMax) {
   const auto ref = doubles("x", ramp(1001, 0.1));  // [0, 100]
   std::vector<double> cur = ramp(1000, 0.1);
-  EXPECT_EQ(check_out_of_range(doubles("x", cur), ref, kDefaults)->status, Status::pass);
+  EXPECT_EQ(check_out_of_range(doubles("x", cur), ref, kReferenceDefaults)->status, Status::pass);
   cur[3] = 100.5;
   cur[7] = -1.0;
   cur[9] = INFINITY;
-  const auto f = check_out_of_range(doubles("x", cur), ref, kDefaults);
+  const auto f = check_out_of_range(doubles("x", cur), ref, kReferenceDefaults);
   EXPECT_EQ(report::details_json(f->details)["count"], 3);
   EXPECT_EQ(report::details_json(f->details)["below"], 1);
   EXPECT_EQ(report::details_json(f->details)["above"], 2);
   EXPECT_EQ(f->status, Status::warn);  // 0.3% is above 0.1%, below 1%
   EXPECT_EQ(report::details_json(f->details)["examples"][0]["row"], 4);
-  EXPECT_FALSE(check_out_of_range(texts("x", {"a"}), ref, kDefaults));
+  EXPECT_FALSE(check_out_of_range(texts("x", {"a"}), ref, kReferenceDefaults));
 }
 
 TEST(OutOfRange, QuantileBand) {
@@ -85,21 +85,21 @@ TEST(OutOfRange, QuantileBand) {
 
 TEST(UnseenCategories, CountsPerValue) {
   const auto ref = categories("c", {"a", "b", "c"});
-  EXPECT_EQ(check_unseen_categories(categories("c", {"a", "c"}), ref, kDefaults)->status, Status::pass);
-  const auto f = check_unseen_categories(texts("c", {"a", "d", "e", "d", "b"}), ref, kDefaults);
+  EXPECT_EQ(check_unseen_categories(categories("c", {"a", "c"}), ref, kReferenceDefaults)->status, Status::pass);
+  const auto f = check_unseen_categories(texts("c", {"a", "d", "e", "d", "b"}), ref, kReferenceDefaults);
   EXPECT_EQ(f->status, Status::fail);  // 60% > 5%
   EXPECT_EQ(report::details_json(f->details)["count"], 3);
   EXPECT_EQ(report::details_json(f->details)["distinct_unseen"], 2);
   EXPECT_EQ(report::details_json(f->details)["values"][0]["value"], "d");
   EXPECT_EQ(report::details_json(f->details)["values"][0]["count"], 2);
-  EXPECT_FALSE(check_unseen_categories(texts("c", {"a"}), texts("c", {"a"}), kDefaults));  // free text reference
+  EXPECT_FALSE(check_unseen_categories(texts("c", {"a"}), texts("c", {"a"}), kReferenceDefaults));  // free text reference
 }
 
 TEST(RowCount, RelativeChange) {
-  EXPECT_EQ(check_row_count(100, 120, kDefaults).status, Status::pass);
-  EXPECT_EQ(check_row_count(40, 100, kDefaults).status, Status::warn);
-  EXPECT_EQ(check_row_count(300, 100, kDefaults).status, Status::warn);
-  EXPECT_EQ(check_row_count(5, 0, kDefaults).status, Status::info);
+  EXPECT_EQ(check_row_count(100, 120, kReferenceDefaults).status, Status::pass);
+  EXPECT_EQ(check_row_count(40, 100, kReferenceDefaults).status, Status::warn);
+  EXPECT_EQ(check_row_count(300, 100, kReferenceDefaults).status, Status::warn);
+  EXPECT_EQ(check_row_count(5, 0, kReferenceDefaults).status, Status::info);
 }
 
 TEST(Columns, MissingAndNew) {

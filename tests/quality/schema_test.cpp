@@ -15,7 +15,7 @@ namespace {
 using namespace testing;
 using core::Status;
 
-const Options kDefaults;
+const Options kSchemaDefaults;
 
 core::Table training() {
   return core::Table({ints("age", {30, 45, 18, 60}), doubles("income", {1.5, 2.5, 0.5, 9.0}, {1, 1, 0, 1}),
@@ -156,7 +156,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(ValidateSchema, ConformingDataHasOnlyPasses) {
   const auto t = training();
-  const auto f = validate_schema(t, infer_schema(t), kDefaults);
+  const auto f = validate_schema(t, infer_schema(t), kSchemaDefaults);
   EXPECT_EQ(f.size(), t.columns());
   EXPECT_TRUE(not_passing(f).empty());
 }
@@ -168,7 +168,7 @@ TEST(ValidateSchema, ListsEveryAnomaly) {
                     categories("city", {"Paris", "Rome", "Rome", "Oslo"}, {1, 1, 1, 1}),
                     core::Column::timestamp("seen", {0, 3'000'000'000, 5, 5}), ints("vip", {0, 1, 0, 1}, {1, 0, 1, 1}),
                     texts("extra", {"x", "y", "z", "w"})});
-  const auto f = validate_schema(data, s, kDefaults);
+  const auto f = validate_schema(data, s, kSchemaDefaults);
   EXPECT_EQ(get(f, "schema.type.age").status, Status::fail);
   EXPECT_EQ(*get(f, "schema.type.age").value, 1.0);
   EXPECT_EQ(report::details_json(get(f, "schema.type.age").details)["examples"][0]["value"], "forty");
@@ -187,7 +187,7 @@ TEST(ValidateSchema, NumericRange) {
   Schema s;
   s.columns.push_back(ColumnSchema{.name = "x", .kind = core::Kind::float64, .min = 0.0, .max = 1.0});
   core::Table t({doubles("x", {0.0, 1.0, -0.1, 1.2, 1.3, 0.5})});
-  const auto f = validate_schema(t, s, kDefaults);
+  const auto f = validate_schema(t, s, kSchemaDefaults);
   EXPECT_EQ(report::details_json(get(f, "schema.range.x").details)["below"], 1);
   EXPECT_EQ(report::details_json(get(f, "schema.range.x").details)["above"], 2);
 }
