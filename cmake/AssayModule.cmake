@@ -21,11 +21,11 @@ function(assay_test layer)
   endif()
   add_executable(test_${layer} ${sources})
   target_include_directories(test_${layer} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
-  target_link_libraries(test_${layer} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
+  target_link_libraries(test_${layer} PRIVATE ${ARG_DEPS} nlohmann_json::nlohmann_json fmt::fmt GTest::gtest GTest::gmock GTest::gtest_main)
   target_compile_definitions(test_${layer} PRIVATE
     ASSAY_TEST_DATA="${PROJECT_SOURCE_DIR}/tests/data"
     ASSAY_REFERENCE_DIR="${PROJECT_SOURCE_DIR}/tests/reference")
-  assay_precompile(test_${layer} <gtest/gtest.h>)
+  assay_precompile(test_${layer} <gtest/gtest.h> <nlohmann/json.hpp> <fmt/format.h>)
   # Listed when ctest runs, not after each link: the build stays a build.
   gtest_discover_tests(test_${layer} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
 endfunction()

@@ -154,6 +154,8 @@ struct BadCase {
   std::string message;  // expected stderr after "assay: "
 };
 
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
+
 class CalibrationBadInput : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(CalibrationBadInput, ExitsTwoWithOneLineAndNothingOnStdout) {
