@@ -50,7 +50,7 @@ std::vector<std::string> compare_row(std::string first, const compare::Delta& d)
 std::string compare_text(const compare::Comparison& c, const compare::Spec& spec, const compare::Policy& policy) {
   const compare::Decision decision = compare::decide(c, policy);
   std::string out = fmt::format("verdict: {}\n  {}\n\n", compare::verdict_name(decision.verdict), decision.reason);
-  out += fmt::format("{} {} vs champion {} on {} rows ({} {}; target {}", metrics::task_name(c.task), c.challenger,
+  out += fmt::format("{}: challenger {} vs champion {} on {} rows ({} {}; target {}", metrics::task_name(c.task), c.challenger,
                      c.champion, c.rows, c.metric, c.higher_is_better ? "higher is better" : "lower is better",
                      spec.target);
   if (c.positive) out += ", positive " + *c.positive;
