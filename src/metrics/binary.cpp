@@ -198,7 +198,7 @@ Result evaluate_binary(const BinaryInputs& in, const BinaryOptions& options) {
                             "cohen_kappa"});
 
   if (options.bootstrap.resamples > 0) {
-    const BinaryFrame frame = make_binary_frame(in, ranked ? &*ranked : nullptr, options.threshold);
+    const BinaryFrame frame = make_binary_frame(in, ranked ? &*ranked : nullptr, options.threshold, options.bootstrap.paired);
     const std::vector<std::string> names = select_metrics(interval_metrics(result.metrics), options.bootstrap);
     const unsigned parts = parts_for(names);
     result.bootstrap = bootstrap_pairs(names, options.bootstrap,

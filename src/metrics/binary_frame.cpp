@@ -35,12 +35,12 @@ void fill_cells(BinaryFrame& frame, const BinaryInputs& inputs, const RankedScor
 
 }  // namespace
 
-BinaryFrame make_binary_frame(const BinaryInputs& inputs, const RankedScores* ranked, double threshold) {
+BinaryFrame make_binary_frame(const BinaryInputs& inputs, const RankedScores* ranked, double threshold, bool by_row) {
   BinaryFrame frame;
   const bool scored = ranked != nullptr;
   frame.ranked = scored;
   frame.prediction_column = !inputs.predicted.empty();
-  if (scored && inputs.weight.empty()) {
+  if (scored && inputs.weight.empty() && !by_row) {
     fill_cells(frame, inputs, *ranked);
   } else {
     const std::size_t n = scored ? ranked->order.size() : inputs.truth.size();

@@ -47,8 +47,11 @@ struct BinaryFrame {
   bool prediction_column = false;    // predictions come from a column, not the threshold
 };
 
-// `ranked` is the score order (nullptr without scores).
-BinaryFrame make_binary_frame(const BinaryInputs& inputs, const RankedScores* ranked, double threshold);
+// `ranked` is the score order (nullptr without scores). `by_row` keeps one
+// position per row even for unweighted scores, so each row's draws depend on
+// its row index alone (BootstrapOptions::paired).
+BinaryFrame make_binary_frame(const BinaryInputs& inputs, const RankedScores* ranked, double threshold,
+                              bool by_row = false);
 
 // Weighted sums of one pass.
 struct BinaryTotals {

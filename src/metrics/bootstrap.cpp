@@ -43,7 +43,10 @@ BootstrapSummary summarise(const std::vector<std::string>& metrics, const Bootst
   for (std::size_t k = 0; k < m; ++k) {
     for (std::size_t r = 0; r < b; ++r) column[r] = values[r * m + k];
     Interval interval{.metric = metrics[k]};
-    if (percentile_interval(column, options.level, interval)) summary.intervals.push_back(std::move(interval));
+    if (percentile_interval(column, options.level, interval)) {
+      if (options.paired) interval.values = column;
+      summary.intervals.push_back(std::move(interval));
+    }
   }
   return summary;
 }

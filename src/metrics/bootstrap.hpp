@@ -21,6 +21,12 @@ struct BootstrapOptions {
   double level = 0.95;           // central coverage, in (0, 1)
   std::uint64_t seed = 0;
   std::vector<std::string> metrics;  // metrics to give intervals; empty: all
+  // Paired use (compare/paired_bootstrap.hpp): every row's multiplicity is
+  // drawn by its row index alone (no per-cell Poisson(c) draws), and each
+  // Interval keeps its resampled values, so two models evaluated on the same
+  // rows with the same seed are resampled alike and can be subtracted
+  // resample by resample.
+  bool paired = false;
 };
 
 // The names of `candidates` that `options.metrics` selects (all when empty).
@@ -35,6 +41,7 @@ using ResampleFunction = std::function<void(const PoissonWeights& weights, std::
 using PairFunction =
     std::function<void(const PoissonPair& draws, std::span<double> even, std::span<double> odd)>;
 
+// As bootstrap() below, two resamples per call of `resample_pair`.
 BootstrapSummary bootstrap_pairs(const std::vector<std::string>& metrics, const BootstrapOptions& options,
                                  const PairFunction& resample_pair);
 

@@ -177,7 +177,7 @@ BootstrapSummary resample(const MulticlassInputs& in, std::span<const std::int32
       for (std::size_t i = 0; i < n; ++i) is_class[i] = in.truth[i] == static_cast<std::int32_t>(c) ? 1 : 0;
       const RankedScores ranked = rank_scores(in.scores[c], in.weight);
       const BinaryInputs binary{.truth = is_class, .score = in.scores[c], .weight = in.weight};
-      ovr.push_back(ClassAuc{make_binary_frame(binary, &ranked, 0.5)});
+      ovr.push_back(ClassAuc{make_binary_frame(binary, &ranked, 0.5, options.bootstrap.paired)});
     }
   }
 

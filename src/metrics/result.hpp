@@ -57,6 +57,7 @@ struct Interval {
   double low = 0.0;
   double high = 0.0;
   std::size_t resamples = 0;  // resamples in which the metric was defined
+  std::vector<double> values;  // BootstrapOptions::paired: each resample's value in resample order (NaN: undefined)
 };
 
 struct BootstrapSummary {

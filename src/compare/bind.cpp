@@ -1,0 +1,100 @@
+#include "compare/bind.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "core/error.hpp"
+#include "metrics/labels.hpp"
+
+namespace assay::compare {
+
+namespace {
+
+std::vector<double> compare_finite_values(const core::Table& table, const std::string& name, std::string_view role,
+                                          std::span<const std::uint32_t> rows) {
+  const core::Column& column = table.column(name);
+  if (!core::is_numeric(column.kind())) {
+    throw core::Error(fmt::format("{} column '{}' is {}; expected numbers", role, name, core::kind_name(column.kind())));
+  }
+  std::vector<double> out(rows.size());
+  std::size_t bad = 0;
+  std::size_t first = 0;
+  for (std::size_t j = 0; j < rows.size(); ++j) {
+    out[j] = column.as_double(rows[j]);
+    if (!std::isfinite(out[j]) && bad++ == 0) first = j;
+  }
+  if (bad > 0) {
+    throw core::Error(fmt::format("{} column '{}' has {} infinite or NaN values (first at data row {}: {})", role, name,
+                                  bad, rows[first] + 1, out[first]));
+  }
+  return out;
+}
+
+void bind_binary(const core::Table& table, const Spec& spec, Bound& out) {
+  const core::Column& target = table.column(spec.target);
+  const metrics::BinaryLabels labels = metrics::binary_labels(metrics::distinct_labels(target, out.rows), spec.positive);
+  out.positive_label = labels.positive;
+  out.negative_label = labels.negative;
+  const std::vector<std::int32_t> codes = metrics::encode_labels(target, out.rows, {labels.negative, labels.positive});
+  out.truth_bits.assign(codes.begin(), codes.end());
+  out.champion_score = compare_finite_values(table, spec.champion, "champion", out.rows);
+  out.challenger_score = compare_finite_values(table, spec.challenger, "challenger", out.rows);
+}
+
+void bind_multiclass(const core::Table& table, const Spec& spec, Bound& out) {
+  const core::Column& target = table.column(spec.target);
+  const core::Column& champion = table.column(spec.champion);
+  const core::Column& challenger = table.column(spec.challenger);
+  out.classes = metrics::distinct_labels(target, out.rows);
+  for (const core::Column* c : {&champion, &challenger}) {
+    for (auto& l : metrics::distinct_labels(*c, out.rows)) out.classes.push_back(std::move(l));
+  }
+  metrics::sort_labels(out.classes);
+  out.truth_codes = metrics::encode_labels(target, out.rows, out.classes);
+  out.champion_codes = metrics::encode_labels(champion, out.rows, out.classes);
+  out.challenger_codes = metrics::encode_labels(challenger, out.rows, out.classes);
+}
+
+void bind_regression(const core::Table& table, const Spec& spec, Bound& out) {
+  out.truth_values = compare_finite_values(table, spec.target, "target", out.rows);
+  out.champion_values = compare_finite_values(table, spec.champion, "champion", out.rows);
+  out.challenger_values = compare_finite_values(table, spec.challenger, "challenger", out.rows);
+}
+
+}  // namespace
+
+Bound bind(const core::Table& table, const Spec& spec) {
+  if (spec.task == metrics::Task::ranking) {
+    throw core::Error(core::Location{.path = "--task"}, "compare supports binary, multiclass and regression");
+  }
+  if (spec.champion == spec.challenger) {
+    throw core::Error(core::Location{.path = "--challenger"},
+                      fmt::format("champion and challenger are the same column '{}'", spec.champion));
+  }
+  for (const auto* name : {&spec.champion, &spec.challenger}) {
+    if (*name == spec.target) {
+      throw core::Error(fmt::format("model column '{}' is the target column", *name));
+    }
+  }
+  const std::vector<const core::Column*> used{&table.column(spec.target), &table.column(spec.champion),
+                                              &table.column(spec.challenger)};
+  Bound out;
+  out.task = spec.task;
+  out.rows.reserve(table.rows());
+  for (std::size_t i = 0; i < table.rows(); ++i) {
+    bool valid = true;
+    for (const auto* c : used) valid = valid && c->is_valid(i);
+    if (valid) out.rows.push_back(static_cast<std::uint32_t>(i));
+  }
+  out.dropped = table.rows() - out.rows.size();
+  if (out.rows.empty()) return out;
+  switch (spec.task) {
+    case metrics::Task::binary: bind_binary(table, spec, out); break;
+    case metrics::Task::multiclass: bind_multiclass(table, spec, out); break;
+    default: bind_regression(table, spec, out); break;
+  }
+  return out;
+}
+
+}  // namespace assay::compare

@@ -1,0 +1,13 @@
+compare
+--champion-data
+{bad}/compare_ids_champion.csv
+--challenger-data
+{bad}/compare_ids_challenger.csv
+--id
+id
+--target
+y
+--champion
+s
+--challenger
+s

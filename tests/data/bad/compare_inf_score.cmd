@@ -1,0 +1,9 @@
+compare
+--data
+{bad}/compare_inf_score.csv
+--target
+y
+--champion
+a
+--challenger
+b

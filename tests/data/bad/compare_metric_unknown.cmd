@@ -1,0 +1,11 @@
+compare
+--data
+tests/data/compare_binary.csv
+--target
+target
+--champion
+champion
+--challenger
+challenger
+--metric
+mae
