@@ -10,6 +10,18 @@
 // quantile: e_k = numpy.quantile(scores, k / B) with linear interpolation;
 //           tied scores can make edges repeat and bins empty (reported with
 //           count 0, as an equal-mass split would have to cut ties).
+//
+// Why not stats/quantile_bins (drift's and quality's rule): the two answer
+// different questions and give different bins on the same scores. Here the
+// bins must be those of scikit-learn's calibration_curve (its
+// strategy="quantile" takes np.quantile edges including the minimum and
+// maximum, left-closed through searchsorted, repeated edges kept), so that
+// ECE and the reliability curve agree with it to many digits
+// (tests/reference/calibration_reference.py). quantile_bins instead drops
+// repeated edges, closes bins on the right, gives few-valued samples a bin
+// per value and adds bins for values outside the sample's range: right for
+// comparing two samples, wrong for matching calibration_curve. The quantile
+// itself is shared (stats::quantile_sorted).
 
 #include <cstddef>
 #include <cstdint>

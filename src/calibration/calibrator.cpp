@@ -10,6 +10,7 @@
 #include "calibration/evaluate.hpp"
 #include "calibration/temperature.hpp"
 #include "core/error.hpp"
+#include "metrics/model_columns.hpp"
 #include "metrics/labels.hpp"
 #include "metrics/probability.hpp"
 
@@ -46,7 +47,7 @@ std::vector<std::vector<double>> temperature_inputs(const core::Table& table, co
                                                     std::span<const std::uint32_t> rows, bool logits) {
   std::vector<std::vector<double>> z;
   for (const auto& name : columns) {
-    std::vector<double> v = finite_values(table, name, rows, logits ? "logit" : "score", !logits);
+    std::vector<double> v = metrics::finite_values(table, name, rows, logits ? "logit" : "score", !logits).to_vector();
     if (!logits) {
       for (double& p : v) p = std::log(std::max(p, metrics::kLogLossEps));
     }
@@ -79,11 +80,11 @@ Calibrator fit(const core::Table& table, const FitSpec& spec) {
     names.insert(names.end(), spec.scores.begin(), spec.scores.end());
   }
   std::size_t dropped = 0;
-  const std::vector<std::uint32_t> rows = complete_rows(table, names, dropped);
+  const std::vector<std::uint32_t> rows = metrics::complete_rows(table, names, dropped);
   out.fitted_rows = rows.size();
   if (binary_method(spec.method)) {
     out.score = spec.score;
-    const std::vector<double> score = finite_values(table, *spec.score, rows, "score", spec.method == Method::histogram);
+    const std::vector<double> score = metrics::finite_values(table, *spec.score, rows, "score", spec.method == Method::histogram).to_vector();
     const BinaryColumn outcome = binary_column(table, spec.target, rows, spec.positive);
     out.positive = outcome.positive;
     out.negative = outcome.negative;
@@ -126,7 +127,7 @@ Calibrated apply(const Calibrator& calibrator, const core::Table& table) {
   if (rows.empty()) return out;
   if (binary_method(calibrator.method)) {
     const std::vector<double> score =
-        finite_values(table, *calibrator.score, rows, "score", calibrator.method == Method::histogram);
+        metrics::finite_values(table, *calibrator.score, rows, "score", calibrator.method == Method::histogram).to_vector();
     for (std::size_t j = 0; j < rows.size(); ++j) {
       const double s = score[j];
       double& v = out.values[0][rows[j]];
@@ -175,7 +176,7 @@ Check check(const Calibrator& calibrator, const core::Table& table) {
   std::vector<std::string> names = input_columns(calibrator);
   names.push_back(calibrator.target);
   std::size_t dropped = 0;
-  const std::vector<std::uint32_t> rows = complete_rows(table, names, dropped);
+  const std::vector<std::uint32_t> rows = metrics::complete_rows(table, names, dropped);
   Check out;
   out.rows = rows.size();
   const Calibrated calibrated = apply(calibrator, table);
@@ -188,7 +189,7 @@ Check check(const Calibrator& calibrator, const core::Table& table) {
     const core::Column& target = table.column(calibrator.target);
     const std::vector<std::int32_t> codes = metrics::encode_labels(target, rows, {*calibrator.negative, *calibrator.positive});
     const std::vector<std::uint8_t> y(codes.begin(), codes.end());
-    const std::vector<double> raw = finite_values(table, *calibrator.score, rows, "score", false);
+    const std::vector<double> raw = metrics::finite_values(table, *calibrator.score, rows, "score", false).to_vector();
     if (metrics::count_outside_unit(raw) == 0) {
       binary_quality(raw, y, out.before);
     } else {

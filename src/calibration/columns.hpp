@@ -15,16 +15,8 @@
 
 namespace assay::calibration {
 
-// Rows (indices into the table) where every named column holds a value;
-// `dropped` gets how many were left out. Unknown columns throw. Throws when
-// no row is left.
-std::vector<std::uint32_t> complete_rows(const core::Table& table, const std::vector<std::string>& names,
-                                         std::size_t& dropped);
-
-// A numeric column's values on `rows`, all finite. `unit`: also in [0, 1]
-// (probabilities).
-std::vector<double> finite_values(const core::Table& table, const std::string& name, std::span<const std::uint32_t> rows,
-                                  std::string_view role, bool unit);
+// Rows, numeric values and labels are bound by metrics/model_columns.hpp
+// (complete_rows, finite_values), as for `assay metrics`.
 
 // A binary label column as 0/1 on `rows`, and the labels found. Uses the
 // metrics engine's label rules (numbers compare as numbers; the positive is

@@ -6,6 +6,7 @@
 
 #include "calibration/columns.hpp"
 #include "core/error.hpp"
+#include "metrics/model_columns.hpp"
 #include "metrics/labels.hpp"
 #include "metrics/probability.hpp"
 
@@ -45,9 +46,9 @@ Evaluation evaluate(const core::Table& table, const Spec& spec) {
   if (spec.score) names.push_back(*spec.score);
   names.insert(names.end(), spec.scores.begin(), spec.scores.end());
   Evaluation out;
-  const std::vector<std::uint32_t> rows = complete_rows(table, names, out.dropped_rows);
+  const std::vector<std::uint32_t> rows = metrics::complete_rows(table, names, out.dropped_rows);
   if (spec.score) {
-    const std::vector<double> score = finite_values(table, *spec.score, rows, "score", true);
+    const std::vector<double> score = metrics::finite_values(table, *spec.score, rows, "score", true).to_vector();
     const BinaryColumn outcome = binary_column(table, spec.target, rows, spec.positive);
     out.analysis = analyse_binary(score, outcome.bits, spec.options);
     out.positive = outcome.positive;
@@ -61,7 +62,7 @@ Evaluation evaluate(const core::Table& table, const Spec& spec) {
       throw core::Error(fmt::format("column '{}' holds one class only; calibration needs at least two", spec.target));
     }
     std::vector<std::vector<double>> values;
-    for (const std::size_t c : sc.column_of) values.push_back(finite_values(table, spec.scores[c], rows, "score", true));
+    for (const std::size_t c : sc.column_of) values.push_back(metrics::finite_values(table, spec.scores[c], rows, "score", true).to_vector());
     std::vector<std::span<const double>> scores(values.begin(), values.end());
     out.analysis = analyse_multiclass(scores, truth, sc.classes, spec.options);
     out.classes = sc.classes;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/integer_flag.hpp"
 #include "cli/context.hpp"
 #include "core/version.hpp"
 
@@ -29,9 +30,7 @@ int run_command_line(const std::vector<std::string>& args) {
   });
   app.fallthrough();
   app.option_defaults()->always_capture_default();
-  app.add_option("--threads", context.threads, "Worker threads (0: all cores)")
-      ->check(CLI::Range(0, 1024).description(""))
-      ->type_name("N");
+  add_integer_option(app, "--threads", context.threads, "Worker threads (0: all cores)", {.min = 0, .max = 1024});
   std::string format = "table";
   app.add_option("--format", format, "Output format")->check(CLI::IsMember({"table", "json"}))->type_name("table|json");
   app.add_option("--output,-o", context.output, "Write the result to FILE instead of stdout")->type_name("FILE");

@@ -16,14 +16,15 @@
 #include <sstream>
 
 #include "calibration/calibrator.hpp"
-#include "calibration/calibrator_json.hpp"
 #include "cli/commands.hpp"
+#include "cli/integer_flag.hpp"
 #include "cli/output.hpp"
 #include "cli/read_flags.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
 #include "io/table_reader.hpp"
 #include "report/calibration_json.hpp"
+#include "report/calibrator_json.hpp"
 #include "report/csv_table.hpp"
 #include "report/text_table.hpp"
 
@@ -67,7 +68,7 @@ void add_fit(CLI::App& parent, const Context& context, Runner& runner) {
     std::string method, data, target, score, positive, eval;
     std::vector<std::string> scores, classes;
     bool logits = false;
-    long long bins = 10;
+    std::size_t bins = 10;
     ReadFlags read;
   };
   auto args = std::make_shared<Args>();
@@ -81,7 +82,7 @@ void add_fit(CLI::App& parent, const Context& context, Runner& runner) {
       ->delimiter(',');
   command->add_flag("--logits", args->logits, "--scores hold logits (default: probabilities)");
   command->add_option("--positive", args->positive, "Positive label (default: 1, true or yes when unambiguous)");
-  command->add_option("--bins", args->bins, "Bins of the histogram method");
+  add_integer_option(*command, "--bins", args->bins, "Bins of the histogram method", kBinRange);
   command->add_option("--eval", args->eval, "Held-out file: report ECE and log loss before and after");
   add_read_flags(*command, args->read);
   command->callback([&context, &runner, args] {
@@ -92,9 +93,6 @@ void add_fit(CLI::App& parent, const Context& context, Runner& runner) {
         throw core::Error(core::Location{.path = "--method"},
                           fmt::format("expected platt, isotonic, temperature or histogram, got '{}'", args->method));
       }
-      if (args->bins < 1 || args->bins > 100000) {
-        throw core::Error(core::Location{.path = "--bins"}, fmt::format("expected 1 to 100000 bins, got {}", args->bins));
-      }
       const std::string output = required_output(context);
       calibration::FitSpec spec{.method = *method,
                                 .target = args->target,
@@ -103,7 +101,7 @@ void add_fit(CLI::App& parent, const Context& context, Runner& runner) {
                                 .classes = args->classes,
                                 .positive = args->positive.empty() ? std::nullopt : std::optional<std::string>(args->positive),
                                 .logits = args->logits,
-                                .bins = static_cast<std::size_t>(args->bins)};
+                                .bins = args->bins};
       const auto options = make_read_options(args->read, context.quiet);
       const auto input = io::read_table(args->data, options);
       const calibration::Calibrator calibrator = calibration::fit(input.table, spec);
@@ -114,7 +112,7 @@ void add_fit(CLI::App& parent, const Context& context, Runner& runner) {
         check = calibration::check(calibrator, held_out.table);
         inputs.push_back(held_out.fingerprint);
       }
-      write_result(context, calibration::calibrator_json(calibrator, kVersion).dump(2) + "\n");
+      write_result(context, report::calibrator_json(calibrator, kVersion).dump(2) + "\n");
       Context to_stdout = context;
       to_stdout.output.reset();
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -137,7 +135,7 @@ calibration::Calibrator read_calibrator(const std::string& path) {
   } catch (const nlohmann::json::parse_error& e) {
     throw core::Error(core::Location{.file = path}, fmt::format("not JSON (at byte {})", e.byte));
   }
-  return calibration::calibrator_from_json(doc, path);
+  return report::calibrator_from_json(doc, path);
 }
 
 void add_apply(CLI::App& parent, const Context& context, Runner& runner) {

@@ -10,12 +10,12 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/integer_flag.hpp"
 #include "cli/output.hpp"
 #include "cli/read_flags.hpp"
 #include "core/error.hpp"
@@ -78,8 +78,8 @@ void add_drift_command(CLI::App& app, const Context& context, Runner& runner) {
   command->add_option("--threshold", args->threshold,
                       "Drift threshold for every column: p-value below it for tests, distance at or above it "
                       "otherwise (default 0.05 for tests, 0.1 for distances)");
-  command->add_option("--bins", args->bins, "Reference-quantile bins of the binned methods on numeric columns")
-      ->check(CLI::Range(std::size_t{2}, std::size_t{1000}));
+  add_integer_option(*command, "--bins", args->bins, "Reference-quantile bins of the binned methods on numeric columns",
+                     {.min = 2, .max = 1000});
   command->add_option("--correction", args->correction, "Multiple-testing correction of p-values across columns")
       ->transform(CLI::CheckedTransformer(std::map<std::string, drift::Correction>{
           {"none", drift::Correction::none}, {"bonferroni", drift::Correction::bonferroni}, {"bh", drift::Correction::bh}}));
@@ -93,15 +93,7 @@ void add_drift_command(CLI::App& app, const Context& context, Runner& runner) {
           {"pca", drift::Multivariate::pca}}));
   command->add_option("--multivariate-threshold", args->multivariate_threshold,
                       "ROC AUC above which the domain classifier reports drift (0.55), or the MMD p-value (0.05)");
-  // CLI11 wraps "-1" into 2^64 - 1 and saturates larger numbers for an
-  // unsigned option: only a whole number that fits is a seed.
-  command->add_option("--seed", args->seed, "Seed of subsampling, folds and permutations (multivariate)")
-      ->check([](const std::string& text) -> std::string {
-        std::uint64_t value = 0;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (error == std::errc() && end == text.data() + text.size()) return {};
-        return "a whole number from 0 to 18446744073709551615";
-      });
+  add_integer_option(*command, "--seed", args->seed, "Seed of subsampling, folds and permutations (multivariate)");
   add_read_flags(*command, args->read);
 
   command->callback([&context, &runner, args] {
@@ -147,8 +139,8 @@ void add_drift_command(CLI::App& app, const Context& context, Runner& runner) {
       }
 
       const io::ReadOptions read = make_read_options(args->read, context.quiet);
-      const auto reference = io::read_table(args->reference, read);
-      const auto current = io::read_table(args->current, read);
+      const auto reference = read_rows(args->reference, read);
+      const auto current = read_rows(args->current, read);
       const drift::DriftReport report = drift::run_drift(reference.table, current.table, request);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       write_result(context, context.format == Format::json

@@ -7,14 +7,12 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "cli/output.hpp"
-#include "cli/read_flags.hpp"
+#include "cli/integer_flag.hpp"
+#include "cli/model_command.hpp"
 #include "core/error.hpp"
-#include "io/table_reader.hpp"
 #include "metrics/evaluate.hpp"
 #include "report/json_text.hpp"
 #include "report/metrics_json.hpp"
@@ -24,7 +22,7 @@ namespace assay::cli {
 
 void add_metrics_command(CLI::App& app, const Context& context, Runner& runner) {
   struct Args {
-    std::string data;
+    DataFlags data;
     metrics::Task task = metrics::Task::binary;
     std::string target;
     std::string prediction, score, weight, group, positive;
@@ -32,15 +30,12 @@ void add_metrics_command(CLI::App& app, const Context& context, Runner& runner) 
     double threshold = 0.5;
     std::size_t k = 0;
     double quantile = 0.5;
-    double ci = 0.95;
-    std::size_t bootstrap = 1000;
-    std::uint64_t seed = 0;
-    ReadFlags read;
+    BootstrapFlags bootstrap;
   };
   auto args = std::make_shared<Args>();
   auto* command = app.add_subcommand(
       "metrics", "Model metrics (binary, multiclass, regression, ranking) with bootstrap confidence intervals");
-  command->add_option("--data", args->data, "CSV or JSON Lines file (.gz accepted)")->required();
+  add_data_flags(*command, args->data);
   command->add_option("--task", args->task, "binary, multiclass, regression or ranking")
       ->required()
       ->transform(CLI::CheckedTransformer(std::map<std::string, metrics::Task>{{"binary", metrics::Task::binary},
@@ -60,33 +55,28 @@ void add_metrics_command(CLI::App& app, const Context& context, Runner& runner) 
   command->add_option("--threshold", args->threshold, "Predict positive when score >= threshold (binary)");
   command->add_option("--weight", args->weight, "Sample weight column");
   command->add_option("--group", args->group, "Query id column (ranking)");
-  command->add_option("--k", args->k, "Cut-off for ranking metrics (default 10) or top_k_accuracy (default 2)")
-      ->check(CLI::PositiveNumber);
+  add_integer_option(*command, "--k", args->k, "Cut-off for ranking metrics (default 10) or top_k_accuracy (default 2)",
+                     {.min = 1});
   command->add_option("--quantile", args->quantile, "Quantile of mean_pinball_loss (regression)");
-  command->add_option("--ci", args->ci, "Confidence level of the bootstrap intervals");
-  command->add_option("--bootstrap", args->bootstrap, "Bootstrap resamples (0: no intervals)");
-  command->add_option("--seed", args->seed, "Seed of the bootstrap");
+  add_bootstrap_flags(*command, args->bootstrap);
   command->add_option("--ci-metrics", args->ci_metrics, "Compute intervals only for these metrics")->delimiter(',');
-  add_read_flags(*command, args->read);
 
   command->callback([&context, &runner, args] {
     runner = [&context, args] {
-      const auto start = std::chrono::steady_clock::now();
       metrics::Spec spec;
       spec.task = args->task;
       spec.target = args->target;
-      auto optional = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
-      spec.prediction = optional(args->prediction);
-      spec.score = optional(args->score);
+      spec.prediction = given(args->prediction);
+      spec.score = given(args->score);
       spec.scores = args->scores;
       spec.classes = args->classes;
-      spec.positive = optional(args->positive);
+      spec.positive = given(args->positive);
       spec.threshold = args->threshold;
-      spec.weight = optional(args->weight);
-      spec.group = optional(args->group);
+      spec.weight = given(args->weight);
+      spec.group = given(args->group);
       if (args->k > 0) spec.k = args->k;
       spec.quantile = args->quantile;
-      spec.bootstrap = {.resamples = args->bootstrap, .level = args->ci, .seed = args->seed, .metrics = args->ci_metrics};
+      spec.bootstrap = bootstrap_options(args->bootstrap, args->ci_metrics);
       if (spec.task == metrics::Task::multiclass && spec.score) {
         throw core::Error(core::Location{.path = "--score"}, "multiclass takes one column per class: use --scores");
       }
@@ -94,21 +84,15 @@ void add_metrics_command(CLI::App& app, const Context& context, Runner& runner) 
         throw core::Error(core::Location{.path = "--scores"}, "binary takes the positive-class column: use --score");
       }
 
-      const auto input = io::read_table(args->data, make_read_options(args->read, context.quiet));
-      const metrics::Evaluation evaluation = [&] {
-        try {
-          return metrics::evaluate(input.table, spec);
-        } catch (const core::Error& e) {
-          // Data errors name a column; the file they are in is where.
-          if (!e.where().to_string().empty()) throw;
-          throw core::Error(core::Location{.file = args->data}, e.message());
-        }
-      }();
-      for (const auto& warning : evaluation.result.warnings) note(context, "assay: warning: " + warning);
-      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      write_result(context, context.format == Format::json
-                                ? report::json_text(report::metrics_json(evaluation, spec, {input.fingerprint}, seconds))
-                                : report::metrics_text(evaluation, spec, input.fingerprint));
+      const auto run =
+          evaluate_data(context, args->data, [&](const core::Table& table) { return metrics::evaluate(table, spec); });
+      const DataInput& data = run.first;
+      const metrics::Evaluation& evaluation = run.second;
+      note_warnings(context, evaluation.result.warnings);
+      write_report(
+          context,
+          [&] { return report::json_text(report::metrics_json(evaluation, spec, {data.input.fingerprint}, data.seconds())); },
+          [&] { return report::metrics_text(evaluation, spec, data.input.fingerprint); });
       return 0;
     };
   });

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/integer_flag.hpp"
 #include "cli/progress.hpp"
 #include "core/error.hpp"
 
@@ -10,7 +11,7 @@ namespace assay::cli {
 void add_read_flags(CLI::App& command, ReadFlags& flags) {
   command.add_option("--delimiter", flags.delimiter, "CSV delimiter: , ; | or tab (default: detect)");
   command.add_option("--na", flags.na, "Tokens read as null (replaces the default list)");
-  command.add_option("--max-rows", flags.max_rows, "Read at most N data rows");
+  add_integer_option(command, "--max-rows", flags.max_rows, "Read at most N data rows");
   command.add_option("--type", flags.types, "Force a column kind: COL=float64|int64|bool|categorical|string|timestamp");
 }
 
@@ -43,6 +44,12 @@ io::ReadOptions make_read_options(const ReadFlags& flags, bool quiet) {
   }
   if (!quiet) options.progress = make_progress_bar();
   return options;
+}
+
+io::ReadResult read_rows(const std::string& path, const io::ReadOptions& options) {
+  io::ReadResult input = io::read_table(path, options);
+  if (input.table.rows() == 0) throw core::Error(core::Location{.file = path}, "the input has no rows");
+  return input;
 }
 
 }  // namespace assay::cli

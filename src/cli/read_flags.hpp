@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "io/read_options.hpp"
+#include "io/table_reader.hpp"
 
 namespace assay::cli {
 
@@ -24,5 +25,10 @@ void add_read_flags(CLI::App& command, ReadFlags& flags);
 // Validates the flags (bad ones throw core::Error) and builds reader options,
 // with a progress bar on stderr when stderr is a terminal and not quiet.
 io::ReadOptions make_read_options(const ReadFlags& flags, bool quiet);
+
+// Reads `path` for a command that compares or evaluates rows: a file with
+// a header and no rows is bad input there (exit 2, naming the file), not a
+// comparison of nothing that passes.
+io::ReadResult read_rows(const std::string& path, const io::ReadOptions& options);
 
 }  // namespace assay::cli

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/integer_flag.hpp"
 #include "cli/output.hpp"
 #include "cli/read_flags.hpp"
 #include "core/error.hpp"
@@ -50,7 +51,7 @@ int run_infer(const Context& context, const InferArgs& args) {
 }
 
 void add_infer_options(CLI::App& command, InferArgs& args) {
-  command.add_option("--max-categories", args.max_categories,
+  add_integer_option(command, "--max-categories", args.max_categories,
                      "Categorical columns with at most this many values list them as allowed categories");
   add_read_flags(command, args.read);
 }

@@ -9,14 +9,12 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "cli/output.hpp"
-#include "cli/read_flags.hpp"
+#include "cli/integer_flag.hpp"
+#include "cli/model_command.hpp"
 #include "core/error.hpp"
-#include "io/table_reader.hpp"
 #include "report/slices_json.hpp"
 #include "report/slices_text.hpp"
 #include "slices/slicing.hpp"
@@ -25,21 +23,18 @@ namespace assay::cli {
 
 void add_slices_command(CLI::App& app, const Context& context, Runner& runner) {
   struct Args {
-    std::string data;
+    DataFlags data;
     metrics::Task task = metrics::Task::binary;
     std::string target, prediction, score, positive, metric;
     std::vector<std::string> by, exclude;
     double threshold = 0.5;
     std::size_t bins = 5, depth = 2, min_support = 50, top = 20, max_levels = 100;
     double alpha = 0.95, significance = 0.05;
-    double ci = 0.95;
-    std::size_t bootstrap = 1000;
-    std::uint64_t seed = 0;
-    ReadFlags read;
+    BootstrapFlags bootstrap;
   };
   auto args = std::make_shared<Args>();
   auto* command = app.add_subcommand("slices", "Metrics per data slice, and discovery of the slices where the model is weak");
-  command->add_option("--data", args->data, "CSV or JSON Lines file (.gz accepted)")->required();
+  add_data_flags(*command, args->data);
   command->add_option("--task", args->task, "binary, multiclass or regression")
       ->required()
       ->transform(CLI::CheckedTransformer(std::map<std::string, metrics::Task>{{"binary", metrics::Task::binary},
@@ -53,51 +48,48 @@ void add_slices_command(CLI::App& app, const Context& context, Runner& runner) {
   command->add_option("--by", args->by, "Slice by these columns (default: search all eligible columns for weak slices)")
       ->delimiter(',');
   command->add_option("--exclude", args->exclude, "Leave these columns out of the search")->delimiter(',');
-  command->add_option("--bins", args->bins, "Quantile bins of a numeric column (>= 2)");
-  command->add_option("--depth", args->depth, "Most predicates in a conjunction (1 to 4)");
+  add_integer_option(*command, "--bins", args->bins, "Quantile bins of a numeric column (>= 2)");
+  add_integer_option(*command, "--depth", args->depth, "Most predicates in a conjunction (1 to 4)");
   command->add_option("--metric", args->metric, "Metric per slice (default: accuracy, or mae for regression)");
-  command->add_option("--min-support", args->min_support, "Smallest slice examined by the search (rows)");
-  command->add_option("--top", args->top, "Weak slices reported");
+  add_integer_option(*command, "--min-support", args->min_support, "Smallest slice examined by the search (rows)");
+  add_integer_option(*command, "--top", args->top, "Weak slices reported");
   command->add_option("--alpha", args->alpha, "SliceLine weight of the error ratio against slice size, in (0, 1]");
-  command->add_option("--max-levels", args->max_levels, "The search skips columns with more distinct values");
+  add_integer_option(*command, "--max-levels", args->max_levels, "The search skips columns with more distinct values");
   command->add_option("--significance", args->significance, "Level of the Benjamini-Hochberg adjusted p-values");
-  command->add_option("--ci", args->ci, "Confidence level of the bootstrap intervals");
-  command->add_option("--bootstrap", args->bootstrap, "Bootstrap resamples (0: no intervals)");
-  command->add_option("--seed", args->seed, "Seed of the bootstrap");
-  add_read_flags(*command, args->read);
+  add_bootstrap_flags(*command, args->bootstrap);
 
   command->callback([&context, &runner, args] {
     runner = [&context, args] {
-      const auto start = std::chrono::steady_clock::now();
-      auto optional = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
       slices::Spec spec;
       spec.task = args->task;
       spec.target = args->target;
-      spec.prediction = optional(args->prediction);
-      spec.score = optional(args->score);
-      spec.positive = optional(args->positive);
+      spec.prediction = given(args->prediction);
+      spec.score = given(args->score);
+      spec.positive = given(args->positive);
       spec.threshold = args->threshold;
       spec.by = args->by;
       spec.exclude = args->exclude;
       spec.bins = args->bins;
       spec.depth = args->depth;
-      spec.metric = optional(args->metric);
+      spec.metric = given(args->metric);
       spec.min_support = args->min_support;
       spec.top = args->top;
       spec.alpha = args->alpha;
       spec.max_levels = args->max_levels;
       spec.significance = args->significance;
-      spec.bootstrap = {.resamples = args->bootstrap, .level = args->ci, .seed = args->seed, .metrics = {}};
+      spec.bootstrap = bootstrap_options(args->bootstrap);
       if (!spec.by.empty() && !spec.exclude.empty()) {
         throw core::Error(core::Location{.path = "--exclude"}, "applies to the search; with --by, name only the columns to slice by");
       }
 
-      const auto input = io::read_table(args->data, make_read_options(args->read, context.quiet));
-      const slices::SliceReport report = slices::run_slices(input.table, spec);
-      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      write_result(context, context.format == Format::json
-                                ? report::slices_json(report, spec, {input.fingerprint}, seconds).dump(2) + "\n"
-                                : report::slices_text(report, spec, input.fingerprint));
+      const auto run =
+          evaluate_data(context, args->data, [&](const core::Table& table) { return slices::run_slices(table, spec); });
+      const DataInput& data = run.first;
+      const slices::SliceReport& report = run.second;
+      write_report(
+          context,
+          [&] { return report::slices_json(report, spec, {data.input.fingerprint}, data.seconds()).dump(2) + "\n"; },
+          [&] { return report::slices_text(report, spec, data.input.fingerprint); });
       return 0;
     };
   });

@@ -194,28 +194,25 @@ void compare_categorical(ColumnDrift& r, const AlignedCounts& c, const DriftOpti
   }
 }
 
-// Finite against non-finite values, reference against current, as a binary
-// column under the auto rule.
-NonFiniteShare compare_non_finite(const ColumnDrift& r, const DriftOptions& options) {
-  const double ref_bad = static_cast<double>(r.reference_non_finite.total());
-  const double cur_bad = static_cast<double>(r.current_non_finite.total());
+// `part` of `total` cells on each side, reference against current, as a
+// binary column (outside / inside the part) under the auto rule. The one
+// comparison of shares: non-finite values and nulls both come here.
+ShareDrift compare_share(std::size_t ref_part, std::size_t ref_total, std::size_t cur_part, std::size_t cur_total,
+                         const DriftOptions& options) {
   AlignedCounts c;
-  c.labels = {"finite", "non-finite"};
-  c.reference = {static_cast<double>(r.reference_rows), ref_bad};
-  c.current = {static_cast<double>(r.current_rows), cur_bad};
+  c.labels = {"outside", "inside"};
+  c.reference = {static_cast<double>(ref_total - ref_part), static_cast<double>(ref_part)};
+  c.current = {static_cast<double>(cur_total - cur_part), static_cast<double>(cur_part)};
   ColumnDrift t;
-  t.method = choose_auto({Shape::categorical, true, r.reference_rows + r.reference_non_finite.total(),
-                          min_expected_2x2(c)});
+  t.method = choose_auto({Shape::categorical, true, ref_total, min_expected_2x2(c)});
   compare_categorical(t, c, options);
-  NonFiniteShare out;
+  ShareDrift out;
   out.method = t.method;
   out.statistic = t.statistic;
   out.p_value = t.p_value;
   out.threshold = default_threshold(t.method);
-  const double ref_n = c.reference[0] + ref_bad;
-  const double cur_n = c.current[0] + cur_bad;
-  out.reference_share = ref_n > 0 ? ref_bad / ref_n : 0.0;
-  out.current_share = cur_n > 0 ? cur_bad / cur_n : 0.0;
+  out.reference_share = ref_total > 0 ? static_cast<double>(ref_part) / static_cast<double>(ref_total) : 0.0;
+  out.current_share = cur_total > 0 ? static_cast<double>(cur_part) / static_cast<double>(cur_total) : 0.0;
   out.drifted = is_test(t.method) ? (t.p_value && *t.p_value < out.threshold)
                                   : (t.statistic && *t.statistic >= out.threshold);
   return out;
@@ -288,7 +285,13 @@ ColumnDrift compare_column(const ColumnSpec& spec, core::Kind kind, const Prepar
   const std::size_t ref_numbers = r.reference_rows + r.reference_non_finite.total();
   const std::size_t cur_numbers = r.current_rows + r.current_non_finite.total();
   if ((r.reference_non_finite.total() > 0 || r.current_non_finite.total() > 0) && ref_numbers > 0 && cur_numbers > 0) {
-    r.non_finite_share = compare_non_finite(r, options);
+    r.non_finite_share =
+        compare_share(r.reference_non_finite.total(), ref_numbers, r.current_non_finite.total(), cur_numbers, options);
+  }
+  const std::size_t ref_cells = ref_numbers + r.reference_nulls;
+  const std::size_t cur_cells = cur_numbers + r.current_nulls;
+  if ((r.reference_nulls > 0 || r.current_nulls > 0) && ref_cells > 0 && cur_cells > 0) {
+    r.null_share = compare_share(r.reference_nulls, ref_cells, r.current_nulls, cur_cells, options);
   }
   if (r.reference_rows == 0 || r.current_rows == 0) {
     const bool ref_empty = r.reference_rows == 0;
@@ -306,7 +309,7 @@ ColumnDrift compare_column(const ColumnSpec& spec, core::Kind kind, const Prepar
   } else {
     r.statistic_drifted = r.statistic && *r.statistic >= r.threshold;
   }
-  r.drifted = r.statistic_drifted || (r.non_finite_share && r.non_finite_share->drifted);
+  r.drifted = r.any_drifted();
   return r;
 }
 

@@ -30,12 +30,13 @@ struct ColumnSpec {
 // reported one, at `cap` at least.
 enum class PValueLimit { none, floor, cap };
 
-// The share of non-finite values among a numeric column's non-null values,
-// reference against current, compared as a binary column (finite /
-// non-finite) by the auto rule (ztest or fisher up to 1,000 reference rows,
-// js above), so a column that starts to produce inf or NaN drifts even
-// when its finite values do not move.
-struct NonFiniteShare {
+// A share of a column's cells, reference against current, compared as a
+// binary column (in the share / not) by the auto rule (ztest or fisher up to
+// 1,000 reference cells, js above). Two shares are compared this way, so a
+// column drifts even when the values compared do not move:
+//   non-finite: inf and NaN among a numeric column's non-null values;
+//   null:       nulls among all the column's cells.
+struct ShareDrift {
   Method method = Method::automatic;
   std::optional<double> statistic;
   std::optional<double> p_value;
@@ -58,7 +59,7 @@ struct ColumnDrift {
   std::string p_value_method;              // "exact", "asymptotic", "interpolated", "capped"
   PValueLimit p_value_limit = PValueLimit::none;  // anderson: the p-value is the edge of its table
   double threshold = 0.0;
-  bool drifted = false;                    // the statistic, or the non-finite share, drifted
+  bool drifted = false;                    // the statistic, the non-finite or the null share drifted
   bool statistic_drifted = false;          // the statistic (or corrected p-value) alone
   std::string reason;                      // why the statistic is null
 
@@ -72,7 +73,13 @@ struct ColumnDrift {
   std::size_t current_nulls = 0;
   NonFinite reference_non_finite;          // numeric: valid cells left out of the statistic
   NonFinite current_non_finite;
-  std::optional<NonFiniteShare> non_finite_share;  // when either side has non-finite values
+  std::optional<ShareDrift> non_finite_share;  // when either side has non-finite values
+  std::optional<ShareDrift> null_share;        // when either side has nulls
+
+  // The statistic or one of the shares drifted.
+  bool any_drifted() const noexcept {
+    return statistic_drifted || (non_finite_share && non_finite_share->drifted) || (null_share && null_share->drifted);
+  }
   std::size_t unseen_categories = 0;       // categorical: categories absent from the reference
   double unseen_rows = 0.0;
   std::vector<std::string> unseen_examples;

@@ -151,7 +151,7 @@ void finalize(Comparison& comparison, const DriftOptions& options) {
       ColumnDrift& c = comparison.columns[tested[k]];
       c.p_value_adjusted = adjusted[k];
       c.statistic_drifted = adjusted[k] < c.threshold;
-      c.drifted = c.statistic_drifted || (c.non_finite_share && c.non_finite_share->drifted);
+      c.drifted = c.any_drifted();
     }
   }
   DatasetVerdict v;
@@ -201,30 +201,38 @@ std::vector<core::Finding> drift_findings(const Comparison& comparison, const Dr
     if (c.p_value) f.details["p_value"] = *c.p_value;
     if (c.p_value_limit != PValueLimit::none) f.details["p_value_capped"] = true;
     const std::string what = test ? fmt::format("{} p-value", method_name(c.method)) : std::string(f.metric);
-    // Non-finite values are announced wherever they occur.
-    std::string non_finite;
+    // Non-finite values and nulls are announced wherever they occur.
+    std::string shares;
     if (c.non_finite_share) {
-      const NonFiniteShare& s = *c.non_finite_share;
+      const ShareDrift& s = *c.non_finite_share;
       f.details["reference_non_finite"] = c.reference_non_finite.total();
       f.details["current_non_finite"] = c.current_non_finite.total();
       f.details["non_finite_drifted"] = s.drifted;
-      non_finite = fmt::format("; non-finite values (left out) {:.3g}% in the reference, {:.3g}% in the current data{}",
+      shares = fmt::format("; non-finite values (left out) {:.3g}% in the reference, {:.3g}% in the current data{}",
                                100 * s.reference_share, 100 * s.current_share, s.drifted ? ": their share drifted" : "");
+    }
+    if (c.null_share) {
+      const ShareDrift& s = *c.null_share;
+      f.details["reference_nulls"] = c.reference_nulls;
+      f.details["current_nulls"] = c.current_nulls;
+      f.details["null_share_drifted"] = s.drifted;
+      shares += fmt::format("; nulls (left out) {:.3g}% in the reference, {:.3g}% in the current data{}",
+                                100 * s.reference_share, 100 * s.current_share, s.drifted ? ": their share drifted" : "");
     }
     if (!f.value) {
       f.status = core::Status::error;
       f.reason = c.reason.empty() ? "statistic undefined" : c.reason;
-      f.message = fmt::format("{} not compared: {}{}", c.column, f.reason, non_finite);
+      f.message = fmt::format("{} not compared: {}{}", c.column, f.reason, shares);
     } else if (c.drifted) {
       f.status = core::Status::fail;
       f.message = c.statistic_drifted ? fmt::format("{} drifted: {} {:.4g} {} {:g}{}", c.column, what, *f.value,
-                                                    test ? "<" : ">=", c.threshold, non_finite)
+                                                    test ? "<" : ">=", c.threshold, shares)
                                       : fmt::format("{} drifted: {} {:.4g} {} {:g}{}", c.column, what, *f.value,
-                                                    test ? ">=" : "<", c.threshold, non_finite);
+                                                    test ? ">=" : "<", c.threshold, shares);
     } else {
       f.status = core::Status::pass;
       f.message = fmt::format("{} stable: {} {:.4g} {} {:g}{}", c.column, what, *f.value, test ? ">=" : "<",
-                              c.threshold, non_finite);
+                              c.threshold, shares);
     }
     findings.push_back(std::move(f));
   }

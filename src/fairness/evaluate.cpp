@@ -7,6 +7,7 @@
 
 #include "calibration/columns.hpp"
 #include "core/error.hpp"
+#include "metrics/model_columns.hpp"
 #include "metrics/labels.hpp"
 
 namespace assay::fairness {
@@ -71,26 +72,19 @@ Evaluation evaluate(const core::Table& table, const Spec& spec) {
   if (spec.score) names.push_back(*spec.score);
   names.insert(names.end(), spec.sensitive.begin(), spec.sensitive.end());
   Evaluation out;
-  const std::vector<std::uint32_t> rows = calibration::complete_rows(table, names, out.dropped_rows);
+  const std::vector<std::uint32_t> rows = metrics::complete_rows(table, names, out.dropped_rows);
   out.n = rows.size();
 
-  std::vector<std::string> labels = metrics::distinct_labels(table.column(spec.target), rows);
-  const std::size_t target_labels = labels.size();
-  for (auto& l : metrics::distinct_labels(table.column(spec.prediction), rows)) labels.push_back(std::move(l));
-  const metrics::BinaryLabels binary = metrics::binary_labels(labels, spec.positive);
-  if (target_labels < 2) {
+  metrics::BinaryBits bits = metrics::binary_bits(table, spec.target, spec.prediction, rows, spec.positive);
+  if (bits.target_labels < 2) {
     throw core::Error(fmt::format("column '{}' holds one class only; fairness rates need both outcomes", spec.target));
   }
-  out.positive = binary.positive;
-  out.negative = binary.negative;
-  auto bits = [&](const std::string& column) {
-    const auto codes = metrics::encode_labels(table.column(column), rows, {binary.negative, binary.positive});
-    return std::vector<std::uint8_t>(codes.begin(), codes.end());
-  };
-  const std::vector<std::uint8_t> truth = bits(spec.target);
-  const std::vector<std::uint8_t> predicted = bits(spec.prediction);
+  out.positive = bits.positive;
+  out.negative = bits.negative;
+  const std::vector<std::uint8_t> truth = std::move(bits.truth);
+  const std::vector<std::uint8_t> predicted = std::move(bits.predicted);
   std::vector<double> score;
-  if (spec.score) score = calibration::finite_values(table, *spec.score, rows, "score", true);
+  if (spec.score) score = metrics::finite_values(table, *spec.score, rows, "score", true).to_vector();
   const Inputs inputs{.truth = truth, .predicted = predicted, .score = score, .row_key = rows};
 
   std::vector<Coded> coded;

@@ -167,7 +167,7 @@ Result evaluate_binary(const BinaryInputs& in, const BinaryOptions& options) {
 
   if (in.score.empty()) {
     const char* why = "no score column: score-based metrics need --score";
-    for (const char* name : {"roc_auc", "average_precision", "log_loss", "brier_score"}) {
+    for (const std::string_view name : score_metrics(Task::binary)) {
       result.metrics.set(name, Value::undefined(why));
     }
   } else {

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "metrics/binary.hpp"
 #include "metrics/labels.hpp"
+#include "metrics/model_columns.hpp"
 #include "metrics/multiclass.hpp"
 #include "metrics/ranking.hpp"
 #include "metrics/regression.hpp"
@@ -17,56 +18,8 @@ namespace assay::metrics {
 
 namespace {
 
-const core::Column& numeric_column(const core::Table& table, const std::string& name, std::string_view role) {
-  const core::Column& column = table.column(name);
-  if (!core::is_numeric(column.kind())) {
-    throw core::Error(fmt::format("{} column '{}' is {}; expected numbers", role, name, core::kind_name(column.kind())));
-  }
-  return column;
-}
-
-// Values of a numeric column on the kept rows: a view of the column itself
-// when it is float64 and no row was dropped, else a copy.
-struct Values {
-  std::vector<double> storage;
-  std::span<const double> view;
-
-  operator std::span<const double>() const noexcept { return view; }  // NOLINT: used as a span
-  std::size_t size() const noexcept { return view.size(); }
-  double operator[](std::size_t j) const noexcept { return view[j]; }
-};
-
-// Non-finite values are an error naming the first (1-based data row).
-Values finite_values(const core::Column& column, std::span<const std::uint32_t> rows, std::string_view role) {
-  Values out;
-  if (column.kind() == core::Kind::float64 && rows.size() == column.size()) {
-    out.view = column.f64();
-  } else {
-    out.storage.resize(rows.size());
-    if (column.kind() == core::Kind::float64) {
-      const std::span<const double> values = column.f64();
-      for (std::size_t j = 0; j < rows.size(); ++j) out.storage[j] = values[rows[j]];
-    } else {
-      for (std::size_t j = 0; j < rows.size(); ++j) out.storage[j] = column.as_double(rows[j]);
-    }
-    out.view = out.storage;
-  }
-  std::size_t bad = 0;
-  std::size_t first = 0;
-  for (std::size_t j = 0; j < out.view.size(); ++j) {
-    if (!std::isfinite(out.view[j])) {
-      if (bad++ == 0) first = rows[j];
-    }
-  }
-  if (bad > 0) {
-    throw core::Error(fmt::format("{} column '{}' has {} infinite or NaN values (first at data row {}: {})", role,
-                                  column.name(), bad, first + 1, column.as_double(first)));
-  }
-  return out;
-}
-
-Values weights(const core::Table& table, const std::string& name, std::span<const std::uint32_t> rows) {
-  Values w = finite_values(numeric_column(table, name, "weight"), rows, "weight");
+FiniteValues weights(const core::Table& table, const std::string& name, std::span<const std::uint32_t> rows) {
+  FiniteValues w = finite_values(table, name, rows, "weight");
   std::size_t negative = 0;
   std::size_t first = 0;
   double sum = 0.0;
@@ -91,56 +44,22 @@ std::vector<std::string> used_columns(const Spec& spec) {
   return names;
 }
 
-// Rows where every used column holds a value.
-std::vector<std::uint32_t> complete_rows(const core::Table& table, const std::vector<std::string>& names,
-                                         std::size_t& dropped) {
-  std::vector<const core::Column*> columns;
-  for (const auto& name : names) columns.push_back(&table.column(name));
-  std::vector<std::uint32_t> rows;
-  rows.reserve(table.rows());
-  for (std::size_t i = 0; i < table.rows(); ++i) {
-    bool valid = true;
-    for (const auto* c : columns) valid = valid && c->is_valid(i);
-    if (valid) rows.push_back(static_cast<std::uint32_t>(i));
-  }
-  dropped = table.rows() - rows.size();
-  if (rows.empty()) {
-    throw core::Error(table.rows() == 0 ? std::string("the input has no rows")
-                                        : fmt::format("no rows left after dropping {} rows with a null in {}", dropped,
-                                                      fmt::join(names, ", ")));
-  }
-  return rows;
-}
-
 Evaluation binary(const core::Table& table, const Spec& spec, std::span<const std::uint32_t> rows) {
   if (!spec.prediction && !spec.score) throw core::Error("binary metrics need --score and/or --prediction");
-  const core::Column& target = table.column(spec.target);
-  std::vector<std::string> labels = distinct_labels(target, rows);
-  if (spec.prediction) {
-    for (auto& l : distinct_labels(table.column(*spec.prediction), rows)) labels.push_back(std::move(l));
-  }
-  const BinaryLabels names = binary_labels(labels, spec.positive);
-  const std::vector<std::string> classes{names.negative, names.positive};
-  auto to_bits = [&](const core::Column& column) {
-    const std::vector<std::int32_t> codes = encode_labels(column, rows, classes);
-    return std::vector<std::uint8_t>(codes.begin(), codes.end());
-  };
-  const std::vector<std::uint8_t> truth = to_bits(target);
-  std::vector<std::uint8_t> predicted;
-  if (spec.prediction) predicted = to_bits(table.column(*spec.prediction));
-  Values score, weight;
-  if (spec.score) score = finite_values(numeric_column(table, *spec.score, "score"), rows, "score");
+  const BinaryBits bits = binary_bits(table, spec.target, spec.prediction, rows, spec.positive);
+  FiniteValues score, weight;
+  if (spec.score) score = finite_values(table, *spec.score, rows, "score");
   if (spec.weight) weight = weights(table, *spec.weight, rows);
 
   Evaluation out;
-  out.result = evaluate_binary({.truth = truth, .predicted = predicted, .score = score, .weight = weight},
+  out.result = evaluate_binary({.truth = bits.truth, .predicted = bits.predicted, .score = score, .weight = weight},
                                {.threshold = spec.threshold,
-                                .positive_label = names.positive,
-                                .negative_label = names.negative,
+                                .positive_label = bits.positive,
+                                .negative_label = bits.negative,
                                 .curve_points = spec.curve_points,
                                 .bootstrap = spec.bootstrap});
-  out.parameters.positive = names.positive;
-  out.parameters.negative = names.negative;
+  out.parameters.positive = bits.positive;
+  out.parameters.negative = bits.negative;
   if (!spec.prediction) out.parameters.threshold = spec.threshold;
   return out;
 }
@@ -176,13 +95,13 @@ Evaluation multiclass(const core::Table& table, const Spec& spec, std::span<cons
   const std::vector<std::int32_t> truth = encode_labels(target, rows, classes);
   std::vector<std::int32_t> predicted;
   if (spec.prediction) predicted = encode_labels(table.column(*spec.prediction), rows, classes);
-  std::vector<Values> score_values;
+  std::vector<FiniteValues> score_values;
   for (const std::size_t c : column_of) {
-    score_values.push_back(finite_values(numeric_column(table, spec.scores[c], "score"), rows, "score"));
+    score_values.push_back(finite_values(table, spec.scores[c], rows, "score"));
   }
   ScoreColumns scores;
-  for (const auto& v : score_values) scores.push_back(v.view);
-  Values weight;
+  for (const auto& v : score_values) scores.push_back(v.span());
+  FiniteValues weight;
   if (spec.weight) weight = weights(table, *spec.weight, rows);
 
   Evaluation out;
@@ -196,9 +115,9 @@ Evaluation multiclass(const core::Table& table, const Spec& spec, std::span<cons
 
 Evaluation regression(const core::Table& table, const Spec& spec, std::span<const std::uint32_t> rows) {
   if (!spec.prediction) throw core::Error("regression metrics need --prediction");
-  const Values truth = finite_values(numeric_column(table, spec.target, "target"), rows, "target");
-  const Values predicted = finite_values(numeric_column(table, *spec.prediction, "prediction"), rows, "prediction");
-  Values weight;
+  const FiniteValues truth = finite_values(table, spec.target, rows, "target");
+  const FiniteValues predicted = finite_values(table, *spec.prediction, rows, "prediction");
+  FiniteValues weight;
   if (spec.weight) weight = weights(table, *spec.weight, rows);
   if (!(spec.quantile > 0.0 && spec.quantile < 1.0)) {
     throw core::Error(core::Location{.path = "--quantile"}, fmt::format("expected a value in (0, 1), got {}", spec.quantile));
@@ -214,14 +133,14 @@ Evaluation ranking(const core::Table& table, const Spec& spec, std::span<const s
   if (!spec.group) throw core::Error("ranking metrics need --group (the query id column)");
   const std::optional<std::string>& score_name = spec.score ? spec.score : spec.prediction;
   if (!score_name) throw core::Error("ranking metrics need --score (the ranking score)");
-  const Values relevance = finite_values(numeric_column(table, spec.target, "target"), rows, "target");
+  const FiniteValues relevance = finite_values(table, spec.target, rows, "target");
   for (std::size_t j = 0; j < relevance.size(); ++j) {
     if (relevance[j] < 0.0) {
       throw core::Error(fmt::format("target column '{}' holds a negative relevance at data row {} ({}); relevance must be >= 0",
                                     spec.target, rows[j] + 1, relevance[j]));
     }
   }
-  const Values score = finite_values(numeric_column(table, *score_name, "score"), rows, "score");
+  const FiniteValues score = finite_values(table, *score_name, rows, "score");
   const core::Column& group = table.column(*spec.group);
   std::unordered_map<std::string, std::int32_t> codes;
   std::vector<std::int32_t> query(rows.size());
@@ -229,7 +148,7 @@ Evaluation ranking(const core::Table& table, const Spec& spec, std::span<const s
     const auto [it, added] = codes.try_emplace(group.text(rows[j]), static_cast<std::int32_t>(codes.size()));
     query[j] = it->second;
   }
-  Values weight;
+  FiniteValues weight;
   if (spec.weight) weight = weights(table, *spec.weight, rows);
   const std::size_t k = spec.k.value_or(10);
   Evaluation out;
@@ -268,6 +187,25 @@ Evaluation evaluate(const core::Table& table, const Spec& spec) {
       throw core::Error(core::Location{.path = "--ci-metrics"},
                         fmt::format("no {} metric '{}' (expected one of {})", task_name(spec.task), name,
                                     fmt::join(known, ", ")));
+    }
+  }
+  // A column the task does not read would still drop the rows where it is
+  // null, and the user would believe it was used: refuse it.
+  if (spec.group && spec.task != Task::ranking) {
+    throw core::Error(core::Location{.path = "--group"},
+                      fmt::format("is the query id of ranking metrics; a {} task has none", task_name(spec.task)));
+  }
+  if ((spec.task == Task::regression || spec.task == Task::ranking) && !spec.scores.empty()) {
+    throw core::Error(core::Location{.path = "--scores"}, fmt::format("a {} task takes no score column per class", task_name(spec.task)));
+  }
+  if (spec.task == Task::regression && spec.score) {
+    throw core::Error(core::Location{.path = "--score"}, "regression metrics compare --target with --prediction");
+  }
+  const bool has_scores = spec.task == Task::multiclass ? !spec.scores.empty() : spec.score.has_value();
+  for (const auto& name : spec.bootstrap.metrics) {
+    if (!has_scores && needs_scores(spec.task, name)) {
+      throw core::Error(core::Location{.path = "--ci-metrics"},
+                        fmt::format("{} needs {}", name, spec.task == Task::multiclass ? "--scores" : "--score"));
     }
   }
   if (!(spec.bootstrap.level > 0.0 && spec.bootstrap.level < 1.0)) {

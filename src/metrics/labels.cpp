@@ -15,19 +15,29 @@ namespace assay::metrics {
 
 namespace {
 
+// Only finite numbers: the texts "nan" and "inf" in a text column are text
+// labels, and a NaN among numbers would leave them without an order.
 std::optional<double> parse_number(std::string_view text) {
   double v = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty() || !std::isfinite(v)) return std::nullopt;
   return v;
 }
 
-// Canonical text of one valid cell.
+// Canonical text of one valid cell. A non-finite number is no class: it is
+// refused here, where every label of a number column is read.
 std::string label_of(const core::Column& column, std::size_t row) {
   switch (column.kind()) {
     case core::Kind::float64:
-    case core::Kind::int64:
-      return number_label(column.as_double(row));
+    case core::Kind::int64: {
+      const double value = column.as_double(row);
+      if (!std::isfinite(value)) {
+        throw core::Error(fmt::format("column '{}' holds {} at data row {}; a class label must be a finite number "
+                                      "or text",
+                                      column.name(), value, row + 1));
+      }
+      return number_label(value);
+    }
     case core::Kind::boolean:
       return column.booleans()[row] ? "true" : "false";
     case core::Kind::categorical:

@@ -257,7 +257,7 @@ Result evaluate_multiclass(const MulticlassInputs& in, const MulticlassOptions& 
 
   if (in.scores.empty()) {
     const char* why = "no score columns: score-based metrics need --scores";
-    for (const char* name : {"log_loss", "top_k_accuracy", "roc_auc_ovr", "roc_auc_ovr_weighted"}) {
+    for (const std::string_view name : score_metrics(Task::multiclass)) {
       result.metrics.set(name, Value::undefined(why));
     }
   } else {

@@ -14,6 +14,23 @@ std::string_view task_name(Task task) {
   return "unknown";
 }
 
+std::span<const std::string_view> score_metrics(Task task) {
+  static constexpr std::string_view kBinary[] = {"roc_auc", "average_precision", "log_loss", "brier_score"};
+  static constexpr std::string_view kMulticlass[] = {"log_loss", "top_k_accuracy", "roc_auc_ovr", "roc_auc_ovr_weighted"};
+  switch (task) {
+    case Task::binary: return kBinary;
+    case Task::multiclass: return kMulticlass;
+    case Task::regression:
+    case Task::ranking: return {};
+  }
+  return {};
+}
+
+bool needs_scores(Task task, std::string_view metric) {
+  const auto names = score_metrics(task);
+  return std::find(names.begin(), names.end(), metric) != names.end();
+}
+
 void MetricSet::set(std::string_view name, Value value) {
   auto it = std::find_if(items_.begin(), items_.end(), [&](const Item& item) { return item.name == name; });
   if (it != items_.end()) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,12 @@ enum class Task { binary, multiclass, regression, ranking };
 
 // "binary", "multiclass", "regression", "ranking".
 std::string_view task_name(Task task);
+
+// The metrics of `task` computed from score columns (binary: --score,
+// multiclass: --scores); without them the engine reports each as undefined.
+// Front ends use it to refuse asking for one of them without its columns.
+std::span<const std::string_view> score_metrics(Task task);
+bool needs_scores(Task task, std::string_view metric);
 
 // A metric's value, or the reason it has none. A set value may also carry a
 // note (e.g. scikit-learn's zero_division convention was applied).

@@ -233,7 +233,7 @@ std::optional<core::Finding> check_outliers(const core::Column& column, const Co
   Examples examples(options.max_examples);
   for (std::size_t row = 0; row < column.size() && !examples.full() && below + above > 0; ++row) {
     const double v = column.as_double(row);
-    if (std::isfinite(v) && (v < low || v > high)) examples.add(row, column.text(row));
+    if (std::isfinite(v) && (v < low || v > high)) examples.add_cell(column, row);
   }
   const double share = share_of(below + above, finite.size());
   auto f = judged(id_for("outliers", column), column.name(), "outlier_share", share, options.outliers,

@@ -122,7 +122,7 @@ core::Finding check_temporal(const core::Column& train_time, const core::Column&
     if (!oldest || *t < *oldest) oldest = t;
     if (newest && *t < *newest) {
       ++older;
-      examples.add(r, test_time.text(r));
+      examples.add_cell(test_time, r);
     }
   }
   const double share = share_of(older, timed);
@@ -152,7 +152,7 @@ core::Finding check_id_overlap(const core::Column& train_id, const core::Column&
     ++with_id;
     if (index.find(test_encoder.code(r)) == HashIndex::kAbsent) continue;
     ++shared;
-    examples.add(r, test_id.text(r));
+    examples.add_cell(test_id, r);
   }
   const double share = share_of(shared, with_id);
   auto f = judged(fmt::format("leakage.id_overlap.{}", test_id.name()), test_id.name(), "id_overlap_share", share,

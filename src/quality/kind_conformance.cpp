@@ -38,7 +38,7 @@ Conformance kind_conformance(const core::Column& column, core::Kind expected, st
   for (std::size_t row = 0; row < column.size(); ++row) {
     if (!column.is_valid(row) || fits(row)) continue;
     ++result.violations;
-    result.examples.add(row, column.text(row));
+    result.examples.add_cell(column, row);
   }
   return result;
 }

@@ -87,7 +87,7 @@ std::optional<core::Finding> check_out_of_range(const core::Column& column, cons
       } else {
         continue;
       }
-      examples.add(row, column.text(row));
+      examples.add_cell(column, row);
     }
   };
   if (column.kind() == core::Kind::float64) {

@@ -94,7 +94,7 @@ void check_range(const core::Column& column, const ColumnSchema& expected, const
     }
     if (!low && !high) continue;
     (low ? below : above) += 1;
-    examples.add(row, column.text(row));
+    examples.add_cell(column, row);
   }
   if (below + above == 0) return;
   const auto bound = [&](bool lower) -> std::string {

@@ -16,15 +16,19 @@ double share_of(std::size_t count, std::size_t total) {
 }
 
 bool Examples::add(std::size_t row, std::string_view value) {
-  // A float cell's text words +inf, -inf and NaN as core::format_double
-  // does; JSON gets null and the reason instead (never the strings).
-  if (value == "inf") return add_non_finite(row, INFINITY);
-  if (value == "-inf") return add_non_finite(row, -INFINITY);
-  if (value == "nan") return add_non_finite(row, NAN);
   if (full()) return false;
   list_.push_back(core::Details{{"row", row + 1}, {"value", value}});
   if (shown_.size() < 3) shown_.emplace_back(row + 1, std::string(value));
   return true;
+}
+
+bool Examples::add_cell(const core::Column& column, std::size_t row) {
+  // JSON gets null and the reason for a non-finite number, never the
+  // strings "inf" or "nan" (docs/architecture.md, JSON output).
+  if (column.kind() == core::Kind::float64 && !std::isfinite(column.f64()[row])) {
+    return add_non_finite(row, column.f64()[row]);
+  }
+  return add(row, column.text(row));
 }
 
 bool Examples::add_non_finite(std::size_t row, double value) {

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/column.hpp"
 #include "core/details.hpp"
 
 namespace assay::quality {
@@ -24,7 +25,12 @@ double share_of(std::size_t count, std::size_t total);
 class Examples {
  public:
   explicit Examples(std::size_t limit) : limit_(limit) {}
+  // `value` as it is: in a text column "inf" and "nan" are words.
   bool add(std::size_t row, std::string_view value);
+  // A cell of `column`: a non-finite float64 goes through add_non_finite(),
+  // anything else through add() with the cell's text. The column's kind, not
+  // the text, says whether a value is a number.
+  bool add_cell(const core::Column& column, std::size_t row);
   // An infinite number: {"row", "value": null, "reason": "positive infinity"}
   // (JSON has no infinity; DESIGN.md, Output conventions).
   bool add_non_finite(std::size_t row, double value);  // +inf, -inf or NaN

@@ -24,6 +24,18 @@ json non_finite_json(const drift::NonFinite& n) {
           {"nan", n.nan}};
 }
 
+// A compared share (non-finite values, nulls); null when neither side had any.
+json share_json(const std::optional<drift::ShareDrift>& share) {
+  if (!share) return nullptr;
+  return {{"reference", share->reference_share},
+          {"current", share->current_share},
+          {"method", drift::method_name(share->method)},
+          {"statistic", number(share->statistic)},
+          {"p_value", number(share->p_value)},
+          {"threshold", share->threshold},
+          {"drifted", share->drifted}};
+}
+
 json timestamp(const std::optional<std::int64_t>& ns) {
   return ns ? json(core::format_timestamp(*ns)) : json(nullptr);
 }
@@ -110,19 +122,9 @@ json drift_column_json(const drift::ColumnDrift& c) {
   if (c.kind == core::Kind::float64 || c.kind == core::Kind::int64) {
     out["reference_non_finite"] = non_finite_json(c.reference_non_finite);
     out["current_non_finite"] = non_finite_json(c.current_non_finite);
-    if (c.non_finite_share) {
-      const drift::NonFiniteShare& s = *c.non_finite_share;
-      out["non_finite_share"] = {{"reference", s.reference_share},
-                                 {"current", s.current_share},
-                                 {"method", drift::method_name(s.method)},
-                                 {"statistic", number(s.statistic)},
-                                 {"p_value", number(s.p_value)},
-                                 {"threshold", s.threshold},
-                                 {"drifted", s.drifted}};
-    } else {
-      out["non_finite_share"] = nullptr;
-    }
+    out["non_finite_share"] = share_json(c.non_finite_share);
   }
+  out["null_share"] = share_json(c.null_share);
   if (c.shape == drift::Shape::categorical) {
     out["unseen_categories"] = {
         {"count", c.unseen_categories},

@@ -72,7 +72,11 @@ std::string drift_text(const drift::DriftReport& report, const drift::DriftReque
       notes.push_back(fmt::format("non-finite left out: {} ref, {} current{}", c.reference_non_finite.total(),
                                   c.current_non_finite.total(), c.non_finite_share->drifted ? " (share drifted)" : ""));
     }
-    if (c.current_nulls > 0 && notes.empty()) notes.push_back(fmt::format("{} nulls in current", c.current_nulls));
+    if (c.null_share && c.null_share->drifted) {
+      notes.push_back(fmt::format("nulls: {} ref, {} current (share drifted)", c.reference_nulls, c.current_nulls));
+    } else if (c.current_nulls > 0 && notes.empty()) {
+      notes.push_back(fmt::format("{} nulls in current", c.current_nulls));
+    }
     std::string note;
     for (const auto& n : notes) note += (note.empty() ? "" : "; ") + n;
     limited = limited || c.p_value_limit != drift::PValueLimit::none;

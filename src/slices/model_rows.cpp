@@ -6,80 +6,20 @@
 
 #include "core/error.hpp"
 #include "metrics/labels.hpp"
+#include "metrics/model_columns.hpp"
 
 namespace assay::slices {
 
 namespace {
 
-const core::Column& numeric_column(const core::Table& table, const std::string& name, std::string_view role) {
-  const core::Column& column = table.column(name);
-  if (!core::is_numeric(column.kind())) {
-    throw core::Error(fmt::format("{} column '{}' is {}; expected numbers", role, name, core::kind_name(column.kind())));
-  }
-  return column;
-}
-
-// Values on the kept rows; a non-finite value is an error naming its
-// (1-based) data row.
-std::vector<double> finite_values(const core::Column& column, std::span<const std::uint32_t> rows,
-                                  std::string_view role) {
-  std::vector<double> out(rows.size());
-  for (std::size_t j = 0; j < rows.size(); ++j) {
-    out[j] = column.as_double(rows[j]);
-    if (!std::isfinite(out[j])) {
-      throw core::Error(fmt::format("{} column '{}' holds {} at data row {}; expected finite numbers", role,
-                                    column.name(), out[j], rows[j] + 1));
-    }
-  }
-  return out;
-}
-
-std::vector<std::uint32_t> complete_rows(const core::Table& table, const std::vector<std::string>& names,
-                                         std::size_t& dropped) {
-  std::vector<const core::Column*> columns;
-  for (const auto& name : names) columns.push_back(&table.column(name));
-  std::vector<std::uint32_t> rows;
-  rows.reserve(table.rows());
-  for (std::size_t i = 0; i < table.rows(); ++i) {
-    bool valid = true;
-    for (const auto* c : columns) valid = valid && c->is_valid(i);
-    if (valid) rows.push_back(static_cast<std::uint32_t>(i));
-  }
-  dropped = table.rows() - rows.size();
-  if (rows.empty()) {
-    throw core::Error(table.rows() == 0 ? std::string("the input has no rows")
-                                        : fmt::format("no rows left after dropping {} rows with a null in {}", dropped,
-                                                      fmt::join(names, ", ")));
-  }
-  return rows;
-}
-
 void bind_binary(const core::Table& table, const Spec& spec, ModelRows& out) {
   if (!spec.prediction && !spec.score) throw core::Error("binary slices need --prediction and/or --score");
-  const core::Column& target = table.column(spec.target);
-  std::vector<std::string> labels = metrics::distinct_labels(target, out.rows);
-  if (spec.prediction) {
-    for (auto& l : metrics::distinct_labels(table.column(*spec.prediction), out.rows)) labels.push_back(std::move(l));
-  }
-  const metrics::BinaryLabels names = metrics::binary_labels(labels, spec.positive);
-  out.positive_label = names.positive;
-  out.negative_label = names.negative;
-  const std::vector<std::string> classes{names.negative, names.positive};
-  auto to_bits = [&](const core::Column& column) {
-    const std::vector<std::int32_t> codes = metrics::encode_labels(column, out.rows, classes);
-    return std::vector<std::uint8_t>(codes.begin(), codes.end());
-  };
-  out.truth_bits = to_bits(target);
-  if (spec.prediction) out.predicted_bits = to_bits(table.column(*spec.prediction));
-  if (spec.score) {
-    out.score = finite_values(numeric_column(table, *spec.score, "score"), out.rows, "score");
-    for (std::size_t j = 0; j < out.score.size(); ++j) {
-      if (out.score[j] < 0.0 || out.score[j] > 1.0) {
-        throw core::Error(fmt::format("score column '{}' holds {} at data row {}; expected probabilities in [0, 1]",
-                                      *spec.score, out.score[j], out.rows[j] + 1));
-      }
-    }
-  }
+  metrics::BinaryBits bits = metrics::binary_bits(table, spec.target, spec.prediction, out.rows, spec.positive);
+  out.positive_label = std::move(bits.positive);
+  out.negative_label = std::move(bits.negative);
+  out.truth_bits = std::move(bits.truth);
+  out.predicted_bits = std::move(bits.predicted);
+  if (spec.score) out.score = metrics::finite_values(table, *spec.score, out.rows, "score", true).to_vector();
   out.error.resize(out.size());
   for (std::size_t j = 0; j < out.size(); ++j) {
     const std::uint8_t predicted =
@@ -105,8 +45,8 @@ void bind_multiclass(const core::Table& table, const Spec& spec, ModelRows& out)
 void bind_regression(const core::Table& table, const Spec& spec, ModelRows& out) {
   if (!spec.prediction) throw core::Error("regression slices need --prediction");
   if (spec.score) throw core::Error(core::Location{.path = "--score"}, "regression slices take --prediction, not --score");
-  out.truth_values = finite_values(numeric_column(table, spec.target, "target"), out.rows, "target");
-  out.predicted_values = finite_values(numeric_column(table, *spec.prediction, "prediction"), out.rows, "prediction");
+  out.truth_values = metrics::finite_values(table, spec.target, out.rows, "target").to_vector();
+  out.predicted_values = metrics::finite_values(table, *spec.prediction, out.rows, "prediction").to_vector();
   out.error.resize(out.size());
   for (std::size_t j = 0; j < out.size(); ++j) out.error[j] = std::abs(out.truth_values[j] - out.predicted_values[j]);
 }
@@ -124,7 +64,7 @@ ModelRows bind_model(const core::Table& table, const Spec& spec) {
   if (spec.task == metrics::Task::ranking) throw core::Error(core::Location{.path = "--task"}, "slices support binary, multiclass and regression");
   ModelRows out;
   out.task = spec.task;
-  out.rows = complete_rows(table, model_columns(spec), out.dropped);
+  out.rows = metrics::complete_rows(table, model_columns(spec), out.dropped);
   switch (spec.task) {
     case metrics::Task::binary: bind_binary(table, spec, out); break;
     case metrics::Task::multiclass: bind_multiclass(table, spec, out); break;

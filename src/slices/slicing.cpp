@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "core/error.hpp"
+#include "metrics/result.hpp"
 #include "slices/encode.hpp"
 #include "slices/lattice.hpp"
 #include "slices/model_rows.hpp"
@@ -199,7 +200,18 @@ SliceReport run_slices(const core::Table& table, const Spec& spec) {
     report.negative = model.negative_label;
   }
   report.metric = spec.metric.value_or(default_metric(spec.task));
-  const std::vector<std::string> available = available_metrics(model, spec);
+  // Without score columns the engine reports score-based metrics as
+  // undefined: every slice would show "-" and the run would say nothing.
+  if (model.score.empty() && metrics::needs_scores(spec.task, report.metric)) {
+    throw core::Error(core::Location{.path = "--metric"},
+                      spec.task == metrics::Task::binary
+                          ? fmt::format("{} needs --score", report.metric)
+                          : fmt::format("{} needs a score column per class, which slices do not take", report.metric));
+  }
+  std::vector<std::string> available = available_metrics(model, spec);
+  if (model.score.empty()) {
+    std::erase_if(available, [&](const std::string& name) { return metrics::needs_scores(spec.task, name); });
+  }
   if (std::find(available.begin(), available.end(), report.metric) == available.end()) {
     throw core::Error(core::Location{.path = "--metric"},
                       fmt::format("no {} metric '{}' with these columns (expected one of {})",

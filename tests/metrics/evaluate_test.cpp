@@ -103,5 +103,60 @@ TEST(Evaluate, RegressionWithOneRowHasNoR2) {
   EXPECT_FALSE(e.result.metrics.get("r2").has_value());
 }
 
+// A float target holding NaN or inf that are values, not nulls (the CSV
+// reader turns "nan" into null; a table built in memory need not): no class
+// is "nan", so each task refuses the row instead of sorting it into labels.
+TEST(Evaluate, NonFiniteBinaryTargetIsRefusedWithColumnAndRow) {
+  const core::Table t({core::Column::float64("y", {1, 0, std::nan(""), 0}), core::Column::float64("p", {0.9, 0.3, 0.6, 0.7})});
+  EXPECT_EQ(error_of(t, {.target = "y", .score = "p", .bootstrap = {.resamples = 0}}),
+            "column 'y' holds nan at data row 3; a class label must be a finite number or text");
+}
+
+TEST(Evaluate, InfiniteMulticlassTargetIsRefusedWithColumnAndRow) {
+  const core::Table t({core::Column::float64("y", {0, 1, 2, INFINITY}), core::Column::float64("yhat", {0, 1, 2, 2})});
+  EXPECT_EQ(error_of(t, {.task = Task::multiclass, .target = "y", .prediction = "yhat", .bootstrap = {.resamples = 0}}),
+            "column 'y' holds inf at data row 4; a class label must be a finite number or text");
+}
+
+TEST(Evaluate, NonFiniteTargetAgainstScoreColumnsIsRefusedWithColumnAndRow) {
+  const core::Table t({core::Column::float64("y", {0, -INFINITY, 1}), core::Column::float64("p_0", {0.6, 0.3, 0.2}),
+                       core::Column::float64("p_1", {0.4, 0.7, 0.8})});
+  EXPECT_EQ(error_of(t, {.task = Task::multiclass, .target = "y", .scores = {"p_0", "p_1"}, .bootstrap = {.resamples = 0}}),
+            "column 'y' holds -inf at data row 2; a class label must be a finite number or text");
+}
+
+// In a text column "nan" is a word like any other: a class of its own.
+TEST(Evaluate, TheTextNanIsAnOrdinaryClassInATextColumn) {
+  const core::Table t({core::Column::string("y", std::vector<std::string>{"nan", "cat", "nan", "dog"}),
+                       core::Column::string("yhat", std::vector<std::string>{"nan", "cat", "dog", "dog"})});
+  const Evaluation e =
+      evaluate(t, {.task = Task::multiclass, .target = "y", .prediction = "yhat", .bootstrap = {.resamples = 0}});
+  EXPECT_EQ(e.parameters.classes, (std::vector<std::string>{"cat", "dog", "nan"}));
+  EXPECT_DOUBLE_EQ(*e.result.metrics.get("accuracy"), 0.75);
+}
+
+// A column the task does not read would still drop the rows where it is null.
+TEST(Evaluate, ColumnsTheTaskDoesNotReadAreRefused) {
+  const core::Table t({core::Column::float64("y", {1, 2, 3}), core::Column::float64("yhat", {1, 2, 2}),
+                       core::Column::string("q", std::vector<std::string>{"a", "a", "b"}, {1, 1, 0})});
+  EXPECT_EQ(error_of(t, {.task = Task::regression, .target = "y", .prediction = "yhat", .group = "q"}),
+            "--group: is the query id of ranking metrics; a regression task has none");
+  EXPECT_EQ(error_of(t, {.task = Task::regression, .target = "y", .prediction = "yhat", .score = "yhat"}),
+            "--score: regression metrics compare --target with --prediction");
+  EXPECT_EQ(error_of(t, {.task = Task::ranking, .target = "y", .score = "yhat", .scores = {"y", "yhat"}, .group = "q"}),
+            "--scores: a ranking task takes no score column per class");
+}
+
+// An interval asked for a score-based metric without the score columns
+// would come out empty: refused, naming what is missing.
+TEST(Evaluate, IntervalOfAScoreMetricWithoutScoresIsRefused) {
+  const core::Table t({core::Column::int64("y", {1, 0, 1, 0}), core::Column::int64("yhat", {1, 0, 0, 0})});
+  EXPECT_EQ(error_of(t, {.target = "y", .prediction = "yhat", .bootstrap = {.metrics = {"roc_auc"}}}),
+            "--ci-metrics: roc_auc needs --score");
+  EXPECT_EQ(error_of(t, {.task = Task::multiclass, .target = "y", .prediction = "yhat",
+                         .bootstrap = {.metrics = {"log_loss"}}}),
+            "--ci-metrics: log_loss needs --scores");
+}
+
 }  // namespace
 }  // namespace assay::metrics

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
 #include "slices/planted_data.hpp"
 #include "slices/slicing.hpp"
 
@@ -116,6 +117,33 @@ TEST(Discovery, PerfectModelHasNoWeakSlice) {
   const SliceReport r = run_slices(table, spec);
   EXPECT_TRUE(r.slices.empty());
   ASSERT_FALSE(r.notes.empty());
+}
+
+// A score-based metric asked for without --score: the engine would report
+// it undefined on every slice, a run that says nothing. Refused up front.
+TEST(SliceMetricChoice, ScoreBasedMetricWithoutScoreIsRefused) {
+  const core::Table table = testing::planted_table(500, 1, 0.5);
+  for (const char* metric : {"roc_auc", "average_precision", "log_loss", "brier_score"}) {
+    Spec spec = discovery_spec();
+    spec.metric = metric;
+    try {
+      run_slices(table, spec);
+      ADD_FAILURE() << metric << " was accepted without --score";
+    } catch (const core::Error& e) {
+      EXPECT_EQ(std::string(e.what()), std::string("--metric: ") + metric + " needs --score");
+    }
+  }
+}
+
+TEST(SliceMetricChoice, ScoreBasedMetricWithScoreIsComputed) {
+  const core::Table table = testing::planted_table(500, 1, 0.5);
+  Spec spec = discovery_spec();
+  spec.prediction.reset();
+  spec.score = "score";
+  spec.exclude = {"pred"};
+  spec.metric = "roc_auc";
+  const SliceReport r = run_slices(table, spec);
+  EXPECT_TRUE(r.overall.value.value.has_value()) << r.overall.value.reason;
 }
 
 }  // namespace

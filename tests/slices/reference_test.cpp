@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <fstream>
 #include <map>
 
+#include "reference_json.hpp"
 #include "slices/slicing.hpp"
 
 namespace assay::slices {
@@ -17,13 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-const json& reference() {
-  static const json doc = [] {
-    std::ifstream in(std::string(ASSAY_REFERENCE_DIR) + "/slices_reference.json");
-    return json::parse(in);
-  }();
-  return doc;
-}
+const json& reference() { return assay::testing::reference_json("slices_reference.json"); }
 
 core::Column column_of(const json& c) {
   const std::string name = c["name"];

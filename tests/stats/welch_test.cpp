@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <fstream>
 
+#include "reference_json.hpp"
 #include "stats/multiple_testing.hpp"
 #include "stats/welch.hpp"
 
@@ -16,13 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-const json& reference() {
-  static const json doc = [] {
-    std::ifstream in(std::string(ASSAY_REFERENCE_DIR) + "/slices_reference.json");
-    return json::parse(in);
-  }();
-  return doc;
-}
+const json& reference() { return assay::testing::reference_json("slices_reference.json"); }
 
 TEST(Welch, MatchesScipy) {
   for (const auto& c : reference()["welch"]) {

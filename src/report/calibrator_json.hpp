@@ -9,6 +9,8 @@
 // The reader checks every field (presence, type, finiteness, ranges, the
 // shape the method needs) and throws core::Error naming the field's JSON
 // path, so a foreign or damaged file is refused before it is used.
+// It lives in report, not calibration: engines never render, and the
+// engine's header stays free of nlohmann/json.
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -16,13 +18,13 @@
 
 #include "calibration/calibrator.hpp"
 
-namespace assay::calibration {
+namespace assay::report {
 
 inline constexpr const char* kCalibratorSchema = "assay.calibrator/v1";
 
-nlohmann::ordered_json calibrator_json(const Calibrator& calibrator, const std::string& assay_version);
+nlohmann::ordered_json calibrator_json(const calibration::Calibrator& calibrator, const std::string& assay_version);
 
 // `source` (the file name) prefixes error locations.
-Calibrator calibrator_from_json(const nlohmann::json& doc, const std::string& source);
+calibration::Calibrator calibrator_from_json(const nlohmann::json& doc, const std::string& source);
 
-}  // namespace assay::calibration
+}  // namespace assay::report

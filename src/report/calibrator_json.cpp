@@ -1,4 +1,4 @@
-#include "calibration/calibrator_json.hpp"
+#include "report/calibrator_json.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -7,30 +7,27 @@
 
 #include "core/error.hpp"
 
-namespace assay::calibration {
+namespace assay::report {
 
-using ordered = nlohmann::ordered_json;
-using nlohmann::json;
-
-ordered calibrator_json(const Calibrator& c, const std::string& assay_version) {
-  ordered doc;
+nlohmann::ordered_json calibrator_json(const calibration::Calibrator& c, const std::string& assay_version) {
+  nlohmann::ordered_json doc;
   doc["schema"] = kCalibratorSchema;
   doc["assay_version"] = assay_version;
-  doc["method"] = std::string(method_name(c.method));
+  doc["method"] = std::string(calibration::method_name(c.method));
   doc["target"] = c.target;
-  if (c.method == Method::temperature) {
-    doc["input"] = ordered{{"scores", c.scores}, {"classes", c.classes}, {"space", c.logits ? "logits" : "probabilities"}};
+  if (c.method == calibration::Method::temperature) {
+    doc["input"] = nlohmann::ordered_json{{"scores", c.scores}, {"classes", c.classes}, {"space", c.logits ? "logits" : "probabilities"}};
   } else {
-    doc["input"] = ordered{{"score", *c.score}};
-    doc["labels"] = ordered{{"negative", *c.negative}, {"positive", *c.positive}};
+    doc["input"] = nlohmann::ordered_json{{"score", *c.score}};
+    doc["labels"] = nlohmann::ordered_json{{"negative", *c.negative}, {"positive", *c.positive}};
   }
   doc["fitted_rows"] = c.fitted_rows;
   switch (c.method) {
-    case Method::platt: doc["parameters"] = ordered{{"a", c.platt.a}, {"b", c.platt.b}}; break;
-    case Method::isotonic: doc["parameters"] = ordered{{"x", c.isotonic.x}, {"y", c.isotonic.y}}; break;
-    case Method::temperature: doc["parameters"] = ordered{{"temperature", c.temperature}}; break;
-    case Method::histogram:
-      doc["parameters"] = ordered{{"edges", c.histogram.edges}, {"values", c.histogram.value}, {"counts", c.histogram.count}};
+    case calibration::Method::platt: doc["parameters"] = nlohmann::ordered_json{{"a", c.platt.a}, {"b", c.platt.b}}; break;
+    case calibration::Method::isotonic: doc["parameters"] = nlohmann::ordered_json{{"x", c.isotonic.x}, {"y", c.isotonic.y}}; break;
+    case calibration::Method::temperature: doc["parameters"] = nlohmann::ordered_json{{"temperature", c.temperature}}; break;
+    case calibration::Method::histogram:
+      doc["parameters"] = nlohmann::ordered_json{{"edges", c.histogram.edges}, {"values", c.histogram.value}, {"counts", c.histogram.count}};
       break;
   }
   return doc;
@@ -47,7 +44,7 @@ class Reader {
     throw core::Error(core::Location{.file = source_, .path = path}, what);
   }
 
-  const json& field(const json& object, const std::string& parent, const char* key) const {
+  const nlohmann::json& field(const nlohmann::json& object, const std::string& parent, const char* key) const {
     const std::string path = parent.empty() ? key : parent + "." + key;
     if (!object.is_object()) fail(parent, "expected an object");
     const auto it = object.find(key);
@@ -55,28 +52,28 @@ class Reader {
     return *it;
   }
 
-  std::string text(const json& object, const std::string& parent, const char* key) const {
-    const json& v = field(object, parent, key);
+  std::string text(const nlohmann::json& object, const std::string& parent, const char* key) const {
+    const nlohmann::json& v = field(object, parent, key);
     if (!v.is_string() || v.get_ref<const std::string&>().empty()) {
       fail(join(parent, key), fmt::format("expected a non-empty string, got {}", v.dump()));
     }
     return v.get<std::string>();
   }
 
-  double number(const json& object, const std::string& parent, const char* key) const {
-    const json& v = field(object, parent, key);
+  double number(const nlohmann::json& object, const std::string& parent, const char* key) const {
+    const nlohmann::json& v = field(object, parent, key);
     if (!v.is_number() || !std::isfinite(v.get<double>())) fail(join(parent, key), fmt::format("expected a finite number, got {}", v.dump()));
     return v.get<double>();
   }
 
-  std::size_t count(const json& object, const std::string& parent, const char* key) const {
-    const json& v = field(object, parent, key);
+  std::size_t count(const nlohmann::json& object, const std::string& parent, const char* key) const {
+    const nlohmann::json& v = field(object, parent, key);
     if (!v.is_number_unsigned()) fail(join(parent, key), fmt::format("expected a count, got {}", v.dump()));
     return v.get<std::size_t>();
   }
 
-  std::vector<double> numbers(const json& object, const std::string& parent, const char* key) const {
-    const json& v = field(object, parent, key);
+  std::vector<double> numbers(const nlohmann::json& object, const std::string& parent, const char* key) const {
+    const nlohmann::json& v = field(object, parent, key);
     const std::string path = join(parent, key);
     if (!v.is_array() || v.empty()) fail(path, "expected a non-empty array of numbers");
     std::vector<double> out;
@@ -89,8 +86,8 @@ class Reader {
     return out;
   }
 
-  std::vector<std::string> texts(const json& object, const std::string& parent, const char* key) const {
-    const json& v = field(object, parent, key);
+  std::vector<std::string> texts(const nlohmann::json& object, const std::string& parent, const char* key) const {
+    const nlohmann::json& v = field(object, parent, key);
     const std::string path = join(parent, key);
     if (!v.is_array() || v.size() < 2) fail(path, "expected an array of two or more strings");
     std::vector<std::string> out;
@@ -115,19 +112,19 @@ void check_probabilities(const Reader& r, const std::vector<double>& values, con
 
 }  // namespace
 
-Calibrator calibrator_from_json(const json& doc, const std::string& source) {
+calibration::Calibrator calibrator_from_json(const nlohmann::json& doc, const std::string& source) {
   const Reader r(source);
   if (!doc.is_object()) r.fail("", "expected a JSON object (an assay calibrator file)");
   const std::string schema = r.text(doc, "", "schema");
   if (schema != kCalibratorSchema) r.fail("schema", fmt::format("expected \"{}\", got \"{}\"", kCalibratorSchema, schema));
-  Calibrator c;
+  calibration::Calibrator c;
   const std::string method = r.text(doc, "", "method");
-  const auto parsed = parse_method(method);
+  const auto parsed = calibration::parse_method(method);
   if (!parsed) r.fail("method", fmt::format("expected platt, isotonic, temperature or histogram, got \"{}\"", method));
   c.method = *parsed;
   c.target = r.text(doc, "", "target");
-  const json& input = r.field(doc, "", "input");
-  if (c.method == Method::temperature) {
+  const nlohmann::json& input = r.field(doc, "", "input");
+  if (c.method == calibration::Method::temperature) {
     c.scores = r.texts(input, "input", "scores");
     c.classes = r.texts(input, "input", "classes");
     if (c.classes.size() != c.scores.size()) r.fail("input.classes", fmt::format("{} classes for {} score columns", c.classes.size(), c.scores.size()));
@@ -136,18 +133,18 @@ Calibrator calibrator_from_json(const json& doc, const std::string& source) {
     c.logits = space == "logits";
   } else {
     c.score = r.text(input, "input", "score");
-    const json& labels = r.field(doc, "", "labels");
+    const nlohmann::json& labels = r.field(doc, "", "labels");
     c.negative = r.text(labels, "labels", "negative");
     c.positive = r.text(labels, "labels", "positive");
     if (*c.negative == *c.positive) r.fail("labels.positive", "the positive and negative labels are the same");
   }
   c.fitted_rows = r.count(doc, "", "fitted_rows");
-  const json& p = r.field(doc, "", "parameters");
+  const nlohmann::json& p = r.field(doc, "", "parameters");
   switch (c.method) {
-    case Method::platt:
+    case calibration::Method::platt:
       c.platt = {r.number(p, "parameters", "a"), r.number(p, "parameters", "b")};
       break;
-    case Method::isotonic: {
+    case calibration::Method::isotonic: {
       c.isotonic.x = r.numbers(p, "parameters", "x");
       c.isotonic.y = r.numbers(p, "parameters", "y");
       if (c.isotonic.y.size() != c.isotonic.x.size()) {
@@ -160,11 +157,11 @@ Calibrator calibrator_from_json(const json& doc, const std::string& source) {
       check_probabilities(r, c.isotonic.y, "parameters.y");
       break;
     }
-    case Method::temperature:
+    case calibration::Method::temperature:
       c.temperature = r.number(p, "parameters", "temperature");
       if (!(c.temperature > 0.0)) r.fail("parameters.temperature", fmt::format("expected a positive number, got {}", c.temperature));
       break;
-    case Method::histogram: {
+    case calibration::Method::histogram: {
       c.histogram.edges = r.numbers(p, "parameters", "edges");
       c.histogram.value = r.numbers(p, "parameters", "values");
       const std::size_t bins = c.histogram.value.size();
@@ -177,7 +174,7 @@ Calibrator calibrator_from_json(const json& doc, const std::string& source) {
         }
       }
       check_probabilities(r, c.histogram.value, "parameters.values");
-      const json& counts = r.field(p, "parameters", "counts");
+      const nlohmann::json& counts = r.field(p, "parameters", "counts");
       if (!counts.is_array() || counts.size() != bins) r.fail("parameters.counts", fmt::format("expected {} counts", bins));
       for (const auto& n : counts) {
         if (!n.is_number_unsigned()) r.fail("parameters.counts", fmt::format("expected counts, got {}", n.dump()));
@@ -189,4 +186,4 @@ Calibrator calibrator_from_json(const json& doc, const std::string& source) {
   return c;
 }
 
-}  // namespace assay::calibration
+}  // namespace assay::report

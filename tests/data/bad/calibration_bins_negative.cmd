@@ -1,0 +1,9 @@
+calibration
+--data
+{bad}/metrics_id_target.csv
+--target
+id
+--score
+p_0
+--bins
+-10

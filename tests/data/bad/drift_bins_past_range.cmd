@@ -1,0 +1,7 @@
+drift
+--reference
+{bad}/metrics_id_target.csv
+--current
+{bad}/metrics_id_target.csv
+--bins
+1001

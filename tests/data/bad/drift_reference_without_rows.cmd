@@ -1,0 +1,5 @@
+drift
+--reference
+{bad}/header_only.csv
+--current
+{bad}/metrics_id_target.csv

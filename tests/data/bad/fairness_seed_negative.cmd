@@ -1,0 +1,11 @@
+fairness
+--data
+{bad}/metrics_id_target.csv
+--target
+id
+--prediction
+id
+--sensitive
+p_0
+--seed
+-1

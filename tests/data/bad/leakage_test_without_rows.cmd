@@ -1,0 +1,5 @@
+leakage
+--train
+{bad}/metrics_id_target.csv
+--test
+{bad}/header_only.csv

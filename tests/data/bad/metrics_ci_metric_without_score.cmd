@@ -1,0 +1,13 @@
+metrics
+--data
+{bad}/metrics_id_target.csv
+--task
+binary
+--target
+id
+--prediction
+id
+--positive
+1000
+--ci-metrics
+log_loss

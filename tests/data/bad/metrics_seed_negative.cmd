@@ -1,0 +1,11 @@
+metrics
+--data
+{bad}/metrics_id_target.csv
+--task
+multiclass
+--target
+id
+--scores
+p_0,p_1,p_2
+--seed
+-1

@@ -1,0 +1,13 @@
+slices
+--data
+{bad}/slices_binary.csv
+--task
+binary
+--target
+y
+--prediction
+pred
+--by
+region
+--metric
+roc_auc

@@ -1,0 +1,11 @@
+slices
+--data
+{bad}/metrics_id_target.csv
+--task
+regression
+--target
+p_0
+--prediction
+p_1
+--top
+2.5

@@ -1,0 +1,4 @@
+--threads
+-2
+profile
+{bad}/metrics_id_target.csv
