@@ -2,33 +2,18 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-
 #include "core/error.hpp"
 #include "metrics/labels.hpp"
+#include "metrics/model_columns.hpp"
 
 namespace assay::compare {
 
 namespace {
 
-std::vector<double> compare_finite_values(const core::Table& table, const std::string& name, std::string_view role,
-                                          std::span<const std::uint32_t> rows) {
-  const core::Column& column = table.column(name);
-  if (!core::is_numeric(column.kind())) {
-    throw core::Error(fmt::format("{} column '{}' is {}; expected numbers", role, name, core::kind_name(column.kind())));
-  }
-  std::vector<double> out(rows.size());
-  std::size_t bad = 0;
-  std::size_t first = 0;
-  for (std::size_t j = 0; j < rows.size(); ++j) {
-    out[j] = column.as_double(rows[j]);
-    if (!std::isfinite(out[j]) && bad++ == 0) first = j;
-  }
-  if (bad > 0) {
-    throw core::Error(fmt::format("{} column '{}' has {} infinite or NaN values (first at data row {}: {})", role, name,
-                                  bad, rows[first] + 1, out[first]));
-  }
-  return out;
+// The shared rule for numeric model columns (metrics/model_columns.hpp).
+std::vector<double> finite_column(const core::Table& table, const std::string& name, std::string_view role,
+                           std::span<const std::uint32_t> rows) {
+  return metrics::finite_values(table, name, rows, role).to_vector();
 }
 
 void bind_binary(const core::Table& table, const Spec& spec, Bound& out) {
@@ -38,8 +23,8 @@ void bind_binary(const core::Table& table, const Spec& spec, Bound& out) {
   out.negative_label = labels.negative;
   const std::vector<std::int32_t> codes = metrics::encode_labels(target, out.rows, {labels.negative, labels.positive});
   out.truth_bits.assign(codes.begin(), codes.end());
-  out.champion_score = compare_finite_values(table, spec.champion, "champion", out.rows);
-  out.challenger_score = compare_finite_values(table, spec.challenger, "challenger", out.rows);
+  out.champion_score = finite_column(table, spec.champion, "champion", out.rows);
+  out.challenger_score = finite_column(table, spec.challenger, "challenger", out.rows);
 }
 
 void bind_multiclass(const core::Table& table, const Spec& spec, Bound& out) {
@@ -57,9 +42,9 @@ void bind_multiclass(const core::Table& table, const Spec& spec, Bound& out) {
 }
 
 void bind_regression(const core::Table& table, const Spec& spec, Bound& out) {
-  out.truth_values = compare_finite_values(table, spec.target, "target", out.rows);
-  out.champion_values = compare_finite_values(table, spec.champion, "champion", out.rows);
-  out.challenger_values = compare_finite_values(table, spec.challenger, "challenger", out.rows);
+  out.truth_values = finite_column(table, spec.target, "target", out.rows);
+  out.champion_values = finite_column(table, spec.champion, "champion", out.rows);
+  out.challenger_values = finite_column(table, spec.challenger, "challenger", out.rows);
 }
 
 }  // namespace
