@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -85,6 +86,9 @@ struct KindEntry {
   std::vector<std::string> (*names)(const Suite& suite);
   // Parses the kind-specific keys; header.name is already one of names().
   std::unique_ptr<Check> (*parse)(CheckSource& source, CheckHeader header);
+  // The kind's own keys and their JSON types ("string", "number",
+  // "integer"), for the suite's JSON Schema.
+  std::vector<std::pair<std::string_view, std::string_view>> options = {};
 };
 
 }  // namespace assay::suite

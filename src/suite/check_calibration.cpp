@@ -86,7 +86,8 @@ KindEntry calibration_kind() {
           .summary = "calibration of the predicted probabilities (ECE, MCE, Brier score, Hosmer-Lemeshow)",
           .limits = {.absolute = true, .relative = true, .interval = false, .required = true},
           .names = calibration_names,
-          .parse = parse_calibration};
+          .parse = parse_calibration,
+          .options = {{"bins", "integer"}, {"strategy", "string"}}};
 }
 
 }  // namespace assay::suite

@@ -266,7 +266,8 @@ KindEntry drift_kind() {
                      "a role column, or a multivariate detector",
           .limits = {.absolute = true, .relative = false, .interval = false, .required = false},
           .names = drift_subjects,
-          .parse = parse_drift};
+          .parse = parse_drift,
+          .options = {{"column", "string"}, {"method", "string"}, {"max_share", "number"}, {"threshold", "number"}, {"bins", "integer"}, {"correction", "string"}}};
 }
 
 }  // namespace assay::suite

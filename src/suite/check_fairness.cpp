@@ -119,7 +119,8 @@ KindEntry fairness_kind() {
           .summary = "group fairness across the sensitive columns (binary classifiers)",
           .limits = {.absolute = true, .relative = false, .interval = true, .required = true},
           .names = fairness_names,
-          .parse = parse_fairness};
+          .parse = parse_fairness,
+          .options = {{"sensitive", "string"}, {"min_group", "integer"}}};
 }
 
 }  // namespace assay::suite

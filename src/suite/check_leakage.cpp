@@ -47,7 +47,8 @@ class LeakageCheck final : public Check {
     std::vector<core::Finding> out;
     for (const core::Finding& f : selected) {
       core::Finding g = adopted_finding(header(), f, true, Direction::lower_is_better);
-      g.id = header().id + "." + f.id.substr(f.id.find('.') + 1);
+      // Under `all` several checks share a subject: keep the engine's check name.
+      if (name == "all") g.id = header().id + "." + f.id.substr(f.id.find('.') + 1);
       out.push_back(std::move(g));
     }
     return out;
@@ -70,7 +71,8 @@ KindEntry leakage_kind() {
           .summary = "leakage between the reference (training) and current data",
           .limits = {.absolute = true, .relative = false, .interval = false, .required = false},
           .names = leakage_names,
-          .parse = parse_leakage};
+          .parse = parse_leakage,
+          .options = {}};
 }
 
 }  // namespace assay::suite

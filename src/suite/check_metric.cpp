@@ -179,7 +179,8 @@ KindEntry metric_kind() {
           .summary = "a model metric of the current data, or of each slice of a column (by:)",
           .limits = {.absolute = true, .relative = true, .interval = true, .required = true},
           .names = metric_names,
-          .parse = parse_metric};
+          .parse = parse_metric,
+          .options = {{"by", "string"}}};
 }
 
 }  // namespace assay::suite

@@ -130,7 +130,8 @@ KindEntry quality_kind() {
           .summary = "a data quality check of the current data (missing values, duplicates, outliers, ...)",
           .limits = {.absolute = true, .relative = false, .interval = false, .required = false},
           .names = quality_names,
-          .parse = parse_quality};
+          .parse = parse_quality,
+          .options = {{"column", "string"}}};
 }
 
 }  // namespace assay::suite

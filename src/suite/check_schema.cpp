@@ -78,7 +78,8 @@ KindEntry schema_kind() {
           .summary = "validate the current data against a schema file (assay schema infer)",
           .limits = {.absolute = true, .relative = false, .interval = false, .required = false},
           .names = schema_actions,
-          .parse = parse_schema_check};
+          .parse = parse_schema_check,
+          .options = {{"file", "string"}}};
 }
 
 }  // namespace assay::suite

@@ -107,7 +107,8 @@ KindEntry slices_kind() {
           .summary = "weak-slice discovery: the largest error gap of a significantly worse slice",
           .limits = {.absolute = true, .relative = false, .interval = false, .required = false},
           .names = slice_actions,
-          .parse = parse_slices};
+          .parse = parse_slices,
+          .options = {{"max_gap", "number"}, {"min_support", "integer"}, {"depth", "integer"}, {"bins", "integer"}, {"metric", "string"}}};
 }
 
 }  // namespace assay::suite

@@ -36,23 +36,33 @@ void apply_override(YAML::Node& root, std::string_view assignment) {
   YAML::Node node;
   node.reset(root);
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string& part = parts[i];
-    if (part.empty()) throw core::Error(where, "empty key in the path");
-    const bool last = i + 1 == parts.size();
+    if (parts[i].empty()) throw core::Error(where, "empty key in the path");
     if (node.IsSequence()) {
+      // A position, or a check id; ids may hold dots, so the longest run of
+      // components that names an id wins.
       std::size_t index = node.size();
+      std::size_t used = 1;
+      const std::string& part = parts[i];
       const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), index);
       if (error != std::errc() || end != part.data() + part.size()) {
         index = node.size();
-        for (std::size_t k = 0; k < node.size(); ++k) {
-          if (node[k].IsMap() && node[k]["id"] && node[k]["id"].IsScalar() && node[k]["id"].Scalar() == part) index = k;
+        for (std::size_t k = parts.size() - i; k >= 1 && index == node.size(); --k) {
+          std::string id = parts[i];
+          for (std::size_t m = 1; m < k; ++m) id += "." + parts[i + m];
+          for (std::size_t e = 0; e < node.size(); ++e) {
+            if (node[e].IsMap() && node[e]["id"] && node[e]["id"].IsScalar() && node[e]["id"].Scalar() == id) {
+              index = e;
+              used = k;
+            }
+          }
         }
       }
       if (index >= node.size()) {
         throw core::Error(where, fmt::format("no element '{}' in the list ({} elements; give a position or a check id)",
                                              part, node.size()));
       }
-      if (last) {
+      i += used - 1;
+      if (i + 1 == parts.size()) {
         node[index] = value;
         return;
       }
@@ -60,6 +70,8 @@ void apply_override(YAML::Node& root, std::string_view assignment) {
       node.reset(next);
       continue;
     }
+    const std::string& part = parts[i];
+    const bool last = i + 1 == parts.size();
     if (!node.IsDefined() || node.IsNull()) node = YAML::Node(YAML::NodeType::Map);
     if (!node.IsMap()) throw core::Error(where, fmt::format("'{}' is inside a value, not a map", part));
     if (last) {
