@@ -9,7 +9,8 @@ namespace assay::report {
 
 namespace {
 
-std::string cell(std::string_view text) {
+std::string cell(std::string_view raw) {
+  const std::string text = utf8_clean(raw);
   std::string out;
   for (const char c : text) {
     switch (c) {

@@ -75,7 +75,9 @@ void apply_override(YAML::Node& root, std::string_view assignment) {
     if (!node.IsDefined() || node.IsNull()) node = YAML::Node(YAML::NodeType::Map);
     if (!node.IsMap()) throw core::Error(where, fmt::format("'{}' is inside a value, not a map", part));
     if (last) {
-      node[part] = value;
+      // A new node (no mark): errors about the value name the --set assignment, not the file.
+      node.remove(part);
+      node[part] = YAML::Node(value);
       return;
     }
     YAML::Node next = node[part];

@@ -42,7 +42,7 @@ core::Location YamlSource::where(const YAML::Node& node, std::string_view path) 
   return core::Location{.file = file_,
                         .line = static_cast<std::size_t>(mark.line) + 1,
                         .column = static_cast<std::size_t>(mark.column) + 1,
-                        .path = std::string(path)};
+                        .path = {}};
 }
 
 void YamlSource::fail(const YAML::Node& node, std::string_view path, const std::string& what) const {

@@ -183,3 +183,17 @@ TEST(SuiteInit, StarterSuiteRunsAsWritten) {
 
 }  // namespace
 }  // namespace assay::testing
+
+namespace assay::testing {
+namespace {
+
+TEST(SuiteDemo, DemoEndsWithTheExampleSuite) {
+  const RunResult r = run_assay({"--quiet", "demo"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, ::testing::HasSubstr("$ assay run "));
+  EXPECT_THAT(r.out, ::testing::HasSubstr("suite/assay.yaml"));
+  EXPECT_TRUE(r.out.find("\nPASS: ") != std::string::npos || r.out.find("\nFAIL: ") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace assay::testing

@@ -70,7 +70,7 @@ TEST(SuiteKinds, MetricBySlice) {
 
 TEST(SuiteKinds, DriftFeaturesAndColumns) {
   const std::string checks =
-      "  - {drift: features, max_share: 0.3, id: f}\n  - {drift: column, column: x1, method: psi, max: 0.2, id: c}\n"
+      "  - {drift: features, max_share: 0.2, id: f}\n  - {drift: column, column: x1, method: psi, max: 0.2, id: c}\n"
       "  - {drift: score, id: s}\n";
   const auto same = kinds_run(checks, same_data());
   EXPECT_EQ(status_of(same, "f"), Status::pass);

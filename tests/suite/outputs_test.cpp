@@ -107,9 +107,10 @@ TEST(SuiteJunit, ValidatesAgainstTheJunitSchema) {
 TEST(SuiteMarkdown, VerdictFirstAndFailuresInATable) {
   const std::string md = suite_markdown(sample_outcome());
   EXPECT_THAT(md, ::testing::StartsWith("# ❌ FAIL"));
-  EXPECT_THAT(md, ::testing::HasSubstr("| fail | metric.roc\\_auc.drop | model | 0.71 | >= 0.78 | 0.8 |"));
+  EXPECT_THAT(md, ::testing::HasSubstr("| fail | metric.roc\\_auc.drop | model | 0.71 | &gt;= 0.78 | 0.8 |"));
   EXPECT_THAT(md, ::testing::HasSubstr("<details><summary>1 passing check</summary>"));
   EXPECT_THAT(md, ::testing::HasSubstr("\\| 'badly'"));
+  EXPECT_EQ(md.find('\xff'), std::string::npos);
   suite::Outcome ok = sample_outcome();
   ok.findings = {ok.findings[0]};
   EXPECT_THAT(suite_markdown(ok), ::testing::StartsWith("# ✅ PASS"));
