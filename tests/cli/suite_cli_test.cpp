@@ -7,10 +7,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -33,6 +33,18 @@ std::string slurp_file(const std::string& path) {
 std::vector<std::string> outputs_to(const std::string& dir) {
   return {"--set", "outputs.json=" + dir + "/report.json", "--set", "outputs.junit=" + dir + "/junit.xml", "--set",
           "outputs.markdown=" + dir + "/summary.md"};
+}
+
+// "assay: FILE.yaml:LINE[:COLUMN]: message\n" (or a .json file the suite names).
+bool names_file_and_line(const std::string& err) {
+  if (err.rfind("assay: ", 0) != 0 || err.empty() || err.back() != '\n') return false;
+  for (const std::string ext : {".yaml:", ".json:"}) {
+    const auto at = err.find(ext);
+    if (at == std::string::npos || err.find(' ', 7) < at) continue;
+    const std::size_t digits = at + ext.size();
+    return digits < err.size() && std::isdigit(static_cast<unsigned char>(err[digits]));
+  }
+  return false;
 }
 
 RunResult run_example(std::vector<std::string> extra, const std::string& dir) {
@@ -105,7 +117,6 @@ TEST(SuiteCli, BadDataWritesNothing) {
 TEST(SuiteCli, MalformedSuitesExitTwoWithFileAndLine) {
   const fs::path corpus = fs::path(ASSAY_SOURCE_DIR) / "tests/suite/malformed";
   std::size_t count = 0;
-  const std::regex located(R"(^assay: [^ ]+\.(yaml|json):[0-9]+(:[0-9]+)?: .+\n$)");
   for (const auto& entry : fs::directory_iterator(corpus)) {
     if (entry.path().extension() != ".yaml") continue;
     ++count;
@@ -114,7 +125,7 @@ TEST(SuiteCli, MalformedSuitesExitTwoWithFileAndLine) {
     const std::string name = entry.path().filename().string();
     EXPECT_EQ(r.exit_code, 2) << name << ": " << r.err << r.out;
     EXPECT_TRUE(r.out.empty()) << name;
-    EXPECT_TRUE(std::regex_search(r.err, located)) << name << ": " << r.err;
+    EXPECT_TRUE(names_file_and_line(r.err)) << name << ": " << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << name << ": " << r.err;
     EXPECT_FALSE(fs::exists(dir + "/r.json")) << name;
   }
