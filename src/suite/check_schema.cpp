@@ -57,7 +57,7 @@ class SchemaCheck final : public Check {
   std::string file_;
 };
 
-std::string resolve(const Suite& suite, const std::string& path) {
+std::string schema_path(const Suite& suite, const std::string& path) {
   const std::filesystem::path p(path);
   if (p.is_absolute()) return path;
   return (std::filesystem::path(suite.path).parent_path() / p).lexically_normal().string();
@@ -66,7 +66,7 @@ std::string resolve(const Suite& suite, const std::string& path) {
 std::unique_ptr<Check> parse_schema_check(CheckSource& source, CheckHeader header) {
   const auto node = source.keys.take("file");
   if (!node) throw core::Error(header.where, fmt::format("check {}: schema: validate needs file: SCHEMA.json", header.id));
-  std::string file = resolve(source.suite, source.yaml.text(*node, source.keys.path("file")));
+  std::string file = schema_path(source.suite, source.yaml.text(*node, source.keys.path("file")));
   if (!header.limits.any()) header.limits.max = 0.0;
   return std::make_unique<SchemaCheck>(std::move(header), std::move(file));
 }
