@@ -45,6 +45,8 @@ Outcome run_suite(const Suite& suite, const Inputs& inputs, const RunOptions& op
   for (const Check* check : checks) {
     std::vector<core::Finding> findings;
     try {
+      // A check of nothing is never a pass (shares of 0 rows would read as 0).
+      if (workspace.current().rows() == 0) throw core::Error("the current data has no rows");
       findings = check->run(workspace);
     } catch (const core::Error& e) {
       const std::string where = e.where().to_string();

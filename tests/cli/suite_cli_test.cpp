@@ -114,6 +114,20 @@ TEST(SuiteCli, BadDataWritesNothing) {
   EXPECT_FALSE(fs::exists(dir + "/junit.xml"));
 }
 
+TEST(SuiteCli, EmptyCurrentDataIsAnErrorForEveryCheck) {
+  const std::string dir = temp_dir();
+  {
+    std::ifstream in(std::string(ASSAY_SOURCE_DIR) + "/examples/weather/current.csv");
+    std::string header;
+    std::getline(in, header);
+    std::ofstream(dir + "/empty.csv") << header << "\n";
+  }
+  const RunResult r = run_example({"--set", "data.current=" + dir + "/empty.csv", "--format", "json"}, dir);
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  for (const auto& f : doc["findings"]) EXPECT_EQ(f["status"], "error") << f["id"];
+}
+
 TEST(SuiteCli, MalformedSuitesExitTwoWithFileAndLine) {
   const fs::path corpus = fs::path(ASSAY_SOURCE_DIR) / "tests/suite/malformed";
   std::size_t count = 0;
