@@ -148,6 +148,14 @@ TEST(SuiteParse, OverridesByPositionAndId) {
               ::testing::HasSubstr("--set checks[0].min: checks[0].min: expected a finite number, got 'abc'"));
 }
 
+TEST(SuiteParse, OverrideIdsMayHoldDots) {
+  ParseOptions options;
+  options.set = {"checks.gate.v2.min=0.7"};
+  const Suite suite = parse_suite(
+      "task: binary\ndata: {current: c.csv}\nchecks:\n  - {metric: f1, min: 0.5, id: gate.v2}\n", "s.yaml", options);
+  EXPECT_EQ(*suite.checks[0]->header().limits.min, 0.7);
+}
+
 TEST(SuiteParse, MetricNamesDependOnTheTask) {
   EXPECT_THAT(parse_error("task: regression\ndata: {current: c.csv}\nchecks:\n  - {metric: f1, min: 0.5}\n"),
               ::testing::HasSubstr("unknown metric check 'f1'"));
