@@ -50,6 +50,9 @@ int run_command_line(const std::vector<std::string>& args) {
   add_fairness_command(app, context, runner);
   add_slices_command(app, context, runner);
   add_compare_command(app, context, runner);
+  add_run_command(app, context, runner);
+  add_init_command(app, context, runner);
+  add_schema_of_command(app, context, runner);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 takes them last first
   try {

@@ -30,5 +30,8 @@ void add_calibrate_command(CLI::App& app, const Context& context, Runner& runner
 void add_fairness_command(CLI::App& app, const Context& context, Runner& runner);
 void add_slices_command(CLI::App& app, const Context& context, Runner& runner);
 void add_compare_command(CLI::App& app, const Context& context, Runner& runner);
+void add_run_command(CLI::App& app, const Context& context, Runner& runner);
+void add_init_command(CLI::App& app, const Context& context, Runner& runner);
+void add_schema_of_command(CLI::App& app, const Context& context, Runner& runner);
 
 }  // namespace assay::cli

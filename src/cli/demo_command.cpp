@@ -1,7 +1,9 @@
 // assay demo: runs the main commands on the shipped example (examples/weather:
 // next-day rain forecasts for Seattle and New York, NOAA data; reference
 // period 2013, current period 2014-2015) and prints each command line with
-// its result, so the demo doubles as a tour of the tool.
+// its result, so the demo doubles as a tour of the tool. It ends with the
+// example suite (examples/suite), its CI reports written under the system's
+// temporary folder.
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -26,7 +28,7 @@ struct Step {
   std::vector<std::string> args;
 };
 
-std::vector<Step> demo_steps(const std::string& dir) {
+std::vector<Step> demo_steps(const std::string& dir, const std::string& suite, const std::string& out) {
   const std::string reference = dir + "/reference.csv";
   const std::string current = dir + "/current.csv";
   return {
@@ -39,6 +41,9 @@ std::vector<Step> demo_steps(const std::string& dir) {
       {"Is the current data clean?", {"quality", "--data", current, "--reference", reference, "--target", "rain_tomorrow"}},
       {"Does the evaluation leak from training?",
        {"leakage", "--train", reference, "--test", current, "--target", "rain_tomorrow", "--timestamp", "date"}},
+      {"All of it as a CI gate: does the model pass its evaluation suite?",
+       {"run", suite, "--set", "outputs.junit=" + out + "/junit.xml", "--set", "outputs.markdown=" + out + "/summary.md",
+        "--set", "outputs.json=" + out + "/report.json"}},
   };
 }
 
@@ -64,7 +69,9 @@ void add_demo_command(CLI::App& app, const Context& context, Runner& runner) {
       fmt::print("assay demo: next-day rain forecasts from NOAA daily weather, Seattle and New York\n");
       fmt::print("reference period 2013, current period 2014-2015 (examples/weather/README.md)\n");
       int worst = 0;
-      for (const auto& step : demo_steps(dir.string())) {
+      const std::string suite = (dir.parent_path() / "suite" / "assay.yaml").string();
+      const std::string out = (std::filesystem::temp_directory_path() / "assay-demo").string();
+      for (const auto& step : demo_steps(dir.string(), suite, out)) {
         fmt::print("\n== {}\n$ assay {}\n\n", step.title, fmt::join(step.args, " "));
         std::fflush(stdout);
         std::vector<std::string> args{"assay"};

@@ -159,7 +159,9 @@ Evaluation ranking(const core::Table& table, const Spec& spec, std::span<const s
   return out;
 }
 
-// The metrics each task reports (those that can get an interval).
+
+}  // namespace
+
 std::vector<std::string> task_metrics(Task task) {
   switch (task) {
     case Task::binary:
@@ -178,7 +180,11 @@ std::vector<std::string> task_metrics(Task task) {
   return {};
 }
 
-}  // namespace
+bool lower_is_better(std::string_view metric) {
+  static const std::vector<std::string_view> losses{"log_loss", "brier_score", "mae", "mse", "rmse", "mape",
+                                                    "median_absolute_error", "max_error", "mean_pinball_loss"};
+  return std::find(losses.begin(), losses.end(), metric) != losses.end();
+}
 
 Evaluation evaluate(const core::Table& table, const Spec& spec) {
   const std::vector<std::string> known = task_metrics(spec.task);

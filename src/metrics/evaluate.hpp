@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/table.hpp"
@@ -50,5 +51,12 @@ struct Evaluation {
 };
 
 Evaluation evaluate(const core::Table& table, const Spec& spec);
+
+// The metrics a task reports by name (those that can get an interval), in
+// report order.
+std::vector<std::string> task_metrics(Task task);
+
+// Losses and errors (log_loss, brier_score, mae, ...): smaller is better.
+bool lower_is_better(std::string_view metric);
 
 }  // namespace assay::metrics
