@@ -11,6 +11,7 @@ packages=(
   libsqlite3-dev libcpp-httplib-dev zlib1g-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-numpy python3-scipy python3-sklearn python3-pandas python3-statsmodels
+  python3-jsonschema python3-yaml libxml2-utils cmark
   time
 )
 

@@ -19,6 +19,7 @@ KindEntry leakage_kind();      // check_leakage.cpp
 KindEntry calibration_kind();  // check_calibration.cpp
 KindEntry fairness_kind();     // check_fairness.cpp
 KindEntry slices_kind();       // check_slices.cpp
+KindEntry compare_kind();      // check_compare.cpp
 
 // Every kind, in the order docs/suite.md lists them.
 const std::vector<KindEntry>& check_kinds();

@@ -1,6 +1,6 @@
 compare
 --data
-tests/data/compare_binary.csv
+{bad}/../compare_binary.csv
 --target
 target
 --champion
