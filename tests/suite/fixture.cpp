@@ -3,29 +3,27 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <random>
 
+#include "core/random.hpp"
 #include "suite/run.hpp"
 #include "suite/suite_file.hpp"
 
 namespace assay::testing {
 
 core::Table model_table(std::size_t rows, std::uint64_t seed, double shift, std::int64_t first_id) {
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> normal(0.0, 1.0);
-  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  core::Random rng(seed);  // ours, so the data do not depend on the standard library
   std::vector<double> x1(rows), x2(rows), proba(rows);
   std::vector<std::int64_t> label(rows), pred(rows), id(rows), ts(rows);
   std::vector<std::int32_t> region(rows), sex(rows);
   for (std::size_t i = 0; i < rows; ++i) {
-    x1[i] = normal(rng) + shift;
-    x2[i] = normal(rng);
+    x1[i] = rng.normal() + shift;
+    x2[i] = rng.normal();
     const double z = 1.5 * x1[i] + 0.8 * x2[i];
     proba[i] = 1.0 / (1.0 + std::exp(-z));
-    label[i] = uniform(rng) < proba[i] ? 1 : 0;
+    label[i] = rng.uniform() < proba[i] ? 1 : 0;
     pred[i] = proba[i] >= 0.5 ? 1 : 0;
     region[i] = static_cast<std::int32_t>(i % 3);
-    sex[i] = uniform(rng) < 0.5 ? 0 : 1;
+    sex[i] = rng.uniform() < 0.5 ? 0 : 1;
     id[i] = first_id + static_cast<std::int64_t>(i);
     ts[i] = (static_cast<std::int64_t>(seed) * 1000000 + static_cast<std::int64_t>(i)) * 1000000000LL;
   }

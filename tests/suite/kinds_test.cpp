@@ -149,6 +149,28 @@ TEST(SuiteKinds, Fairness) {
   EXPECT_EQ(status_of(out, "ci"), Status::pass);
 }
 
+TEST(SuiteKinds, CompareChampionWithChallenger) {
+  // proba is the true probability; x2 alone ranks far worse.
+  const auto out = kinds_run("  - {compare: roc_auc, champion: x2, challenger: proba, id: better}\n"
+                             "  - {compare: roc_auc, champion: proba, challenger: x2, id: worse}\n"
+                             "  - {compare: roc_auc, champion: proba, challenger: x2, severity: warn, id: soft}\n"
+                             "  - {compare: accuracy, champion: x2, challenger: proba, min_gain: 0.9, id: too_little}\n",
+                             same_data());
+  EXPECT_EQ(status_of(out, "better"), Status::pass);
+  EXPECT_EQ(status_of(out, "worse"), Status::fail);
+  EXPECT_EQ(status_of(out, "soft"), Status::warn);
+  EXPECT_EQ(status_of(out, "too_little"), Status::fail);
+}
+
+TEST(SuiteKinds, CompareJudgesEverySliceOfTheByColumn) {
+  const auto out = kinds_run("  - {compare: roc_auc, champion: x2, challenger: proba, by: region, max_slice_loss: 0.01, id: sliced}\n",
+                             same_data());
+  std::size_t slices = 0;
+  for (const auto& f : out.findings) slices += f.id.rfind("sliced.region.", 0) == 0 ? 1 : 0;
+  EXPECT_EQ(slices, 3u);
+  EXPECT_EQ(out.findings.front().status, Status::pass) << out.findings.front().message;
+}
+
 TEST(SuiteKinds, SliceDiscovery) {
   ModelData data = model_data(3000, 0.0);
   // Break the model on one region: flip its predictions.
