@@ -78,9 +78,10 @@ void add_quality_command(CLI::App& app, const Context& context, Runner& runner) 
       std::optional<quality::Schema> schema;
       if (!args->schema.empty()) schema = quality::parse_schema(read_text(args->schema), args->schema);
       const auto read_options = make_read_options(args->read, context.quiet);
-      const auto data = io::read_table(args->data, read_options);
+      // A file without rows leaves nothing to judge: bad input, never a pass.
+      const auto data = read_rows(args->data, read_options);
       std::optional<io::ReadResult> reference;
-      if (!args->reference.empty()) reference = io::read_table(args->reference, read_options);
+      if (!args->reference.empty()) reference = read_rows(args->reference, read_options);
 
       quality::QualityInput input{&data.table, reference ? &reference->table : nullptr, schema ? &*schema : nullptr,
                                   args->roles};

@@ -1,0 +1,3 @@
+quality
+--data
+{bad}/header_only.csv
