@@ -191,7 +191,7 @@ BinaryLabels binary_labels(std::vector<std::string> labels, const std::optional<
   sort_labels(labels);
   if (labels.size() > 2) {
     throw core::Error(fmt::format("a binary task needs at most two labels; target and prediction hold {}: {} "
-                                  "(use --task multiclass)",
+                                  "(more than two classes: the multiclass task)",
                                   labels.size(), fmt::join(labels, ", ")));
   }
   if (requested) {

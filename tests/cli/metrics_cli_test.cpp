@@ -207,7 +207,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"InfiniteScore", "label,proba\n1,inf\n0,0.2\n", kBinaryArgs, "score column 'proba' has 1 infinite"},
         BadCase{"TextScore", "label,proba\n1,high\n0,low\n", kBinaryArgs, "score column 'proba' is"},
         BadCase{"AllNull", "label,proba\n1,\n,0.2\n", kBinaryArgs, "no rows left after dropping 2 rows with a null"},
-        BadCase{"ThreeLabels", "label,proba\n1,0.5\n0,0.2\n2,0.3\n", kBinaryArgs, "use --task multiclass"},
+        BadCase{"ThreeLabels", "label,proba\n1,0.5\n0,0.2\n2,0.3\n", kBinaryArgs, "(more than two classes: the multiclass task)"},
         BadCase{"AmbiguousPositive", "label,proba\na,0.5\nb,0.2\n", kBinaryArgs, "pass --positive"},
         BadCase{"PositiveNotFound", "label,proba\n1,0.5\n0,0.2\n", with({"--positive", "yes"}),
                 "positive label 'yes' is not among the labels 0, 1"},

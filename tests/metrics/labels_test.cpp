@@ -60,7 +60,7 @@ TEST(Labels, MoreThanTwoLabelsPointToMulticlass) {
     binary_labels({"0", "1", "2"}, std::nullopt);
     FAIL();
   } catch (const core::Error& e) {
-    EXPECT_NE(std::string(e.what()).find("--task multiclass"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("the multiclass task"), std::string::npos);
   }
 }
 
