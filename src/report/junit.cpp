@@ -19,37 +19,28 @@ bool fails(const core::Finding& f, bool fail_on_warn) {
 }  // namespace
 
 std::string xml_escape(std::string_view text) {
+  // Invalid UTF-8 becomes U+FFFD first (suite_cells' rule); what is left to
+  // escape is ASCII, since bytes of multi-byte characters are >= 0x80.
+  const std::string clean = utf8_clean(text);
   std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        case '\n': out += "&#10;"; break;
-        case '\t': out += "&#9;"; break;
-        case '\r': out += "&#13;"; break;
-        default:
-          if (c < 0x20 || c == 0x7F) {
-            out += "\xEF\xBF\xBD";  // U+FFFD: XML 1.0 cannot hold control characters
-          } else {
-            out += static_cast<char>(c);
-          }
-      }
-      ++i;
-      continue;
-    }
-    const std::size_t n = utf8_length(text, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(text.substr(i, n));
-      i += n;
+  out.reserve(clean.size());
+  for (const char ch : clean) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\t': out += "&#9;"; break;
+      case '\r': out += "&#13;"; break;
+      default:
+        if (c < 0x20 || c == 0x7F) {
+          out += "\xEF\xBF\xBD";  // U+FFFD: XML 1.0 cannot hold control characters
+        } else {
+          out += ch;
+        }
     }
   }
   return out;

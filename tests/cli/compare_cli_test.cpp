@@ -33,15 +33,6 @@ std::vector<std::string> base_args(std::vector<std::string> extra) {
   return args;
 }
 
-void expect_bad(const std::vector<std::string>& args, const std::string& mentions) {
-  const RunResult r = run_assay(args);
-  EXPECT_EQ(r.exit_code, 2) << r.err;
-  EXPECT_EQ(r.out, "");
-  ASSERT_FALSE(r.err.empty());
-  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
-  EXPECT_NE(r.err.find(mentions), std::string::npos) << r.err;
-}
-
 TEST(CompareCli, BetterChallengerIsPromotedWithExitZero) {
   const RunResult r = run_assay(base_args({"--by", "texture", "--max-slice-loss", "0.01"}));
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -1,5 +1,7 @@
 #include "cli/run_assay.hpp"
 
+#include <gtest/gtest.h>
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -58,6 +60,15 @@ RunResult run_assay(const std::vector<std::string>& args) {
   result.err = slurp(err_path);
   std::filesystem::remove_all(dir);
   return result;
+}
+
+void expect_bad(const std::vector<std::string>& args, const std::string& mentions) {
+  const RunResult r = run_assay(args);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.out, "");
+  ASSERT_FALSE(r.err.empty());
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+  EXPECT_NE(r.err.find(mentions), std::string::npos) << r.err;
 }
 
 }  // namespace assay::testing

@@ -18,4 +18,8 @@ RunResult run_assay(const std::vector<std::string>& args);
 // A fresh, empty directory under the system temp dir, for outputs.
 std::string temp_dir();
 
+// Expects `args` to be refused as bad usage or input: exit 2, nothing on
+// stdout, one line on stderr that contains `mentions`.
+void expect_bad(const std::vector<std::string>& args, const std::string& mentions);
+
 }  // namespace assay::testing

@@ -42,15 +42,6 @@ std::string write_planted(const std::string& dir) {
   return path;
 }
 
-void expect_bad(const std::vector<std::string>& args, const std::string& mentions) {
-  const RunResult r = run_assay(args);
-  EXPECT_EQ(r.exit_code, 2) << r.err;
-  EXPECT_EQ(r.out, "");
-  ASSERT_FALSE(r.err.empty());
-  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
-  EXPECT_NE(r.err.find(mentions), std::string::npos) << r.err;
-}
-
 TEST(SlicesCli, DiscoveryFindsThePlantedSlice) {
   const std::string data = write_planted(temp_dir());
   const RunResult r = run_assay({"--format", "json", "slices", "--data", data, "--task", "binary", "--target", "y",
