@@ -139,8 +139,7 @@ void add_drift_command(CLI::App& app, const Context& context, Runner& runner) {
       }
 
       const io::ReadOptions read = make_read_options(args->read, context.quiet);
-      const auto reference = read_rows(args->reference, read);
-      const auto current = read_rows(args->current, read);
+      const auto [reference, current] = read_pair(args->reference, args->current, read);
       const drift::DriftReport report = drift::run_drift(reference.table, current.table, request);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       write_result(context, context.format == Format::json

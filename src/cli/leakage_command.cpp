@@ -68,8 +68,7 @@ void add_leakage_command(CLI::App& app, const Context& context, Runner& runner) 
       const auto start = std::chrono::steady_clock::now();
       const quality::Options options = leakage_options(*args);
       const auto read_options = make_read_options(args->read, context.quiet);
-      const auto train = read_rows(args->train, read_options);
-      const auto test = read_rows(args->test, read_options);
+      const auto [train, test] = read_pair(args->train, args->test, read_options);
       const auto findings = quality::run_leakage({&train.table, &test.table, args->roles}, options);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       const std::vector<core::FileFingerprint> inputs{train.fingerprint, test.fingerprint};

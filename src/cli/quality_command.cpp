@@ -79,16 +79,19 @@ void add_quality_command(CLI::App& app, const Context& context, Runner& runner) 
       if (!args->schema.empty()) schema = quality::parse_schema(read_text(args->schema), args->schema);
       const auto read_options = make_read_options(args->read, context.quiet);
       // A file without rows leaves nothing to judge: bad input, never a pass.
-      const auto data = read_rows(args->data, read_options);
-      std::optional<io::ReadResult> reference;
-      if (!args->reference.empty()) reference = read_rows(args->reference, read_options);
+      std::optional<io::ReadResult> data, reference;
+      if (args->reference.empty()) {
+        data = read_rows(args->data, read_options);
+      } else {
+        std::tie(data, reference) = read_pair(args->data, args->reference, read_options);
+      }
 
-      quality::QualityInput input{&data.table, reference ? &reference->table : nullptr, schema ? &*schema : nullptr,
+      quality::QualityInput input{&data->table, reference ? &reference->table : nullptr, schema ? &*schema : nullptr,
                                   args->roles};
       const auto findings = quality::run_quality(input, options);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-      std::vector<core::FileFingerprint> inputs{data.fingerprint};
+      std::vector<core::FileFingerprint> inputs{data->fingerprint};
       if (reference) inputs.push_back(reference->fingerprint);
       if (context.format == Format::json) {
         nlohmann::ordered_json extra;
@@ -98,7 +101,7 @@ void add_quality_command(CLI::App& app, const Context& context, Runner& runner) 
         if (!args->schema.empty()) extra["schema_file"] = args->schema;
         write_result(context, report::json_text(report::findings_document("quality", findings, inputs, seconds, extra)));
       } else {
-        std::string text = input_line("data", data.fingerprint);
+        std::string text = input_line("data", data->fingerprint);
         if (reference) text += input_line("reference", reference->fingerprint);
         text += "\n" + report::findings_table(findings, {.color = context.color, .show_passing = args->all});
         write_result(context, text);

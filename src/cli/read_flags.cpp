@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <oneapi/tbb/parallel_invoke.h>
+
+#include <exception>
+
 #include "cli/integer_flag.hpp"
 #include "cli/progress.hpp"
 #include "core/error.hpp"
@@ -50,6 +54,35 @@ io::ReadResult read_rows(const std::string& path, const io::ReadOptions& options
   io::ReadResult input = io::read_table(path, options);
   if (input.table.rows() == 0) throw core::Error(core::Location{.file = path}, "the input has no rows");
   return input;
+}
+
+std::pair<io::ReadResult, io::ReadResult> read_pair(const std::string& first, const std::string& second,
+                                                    const io::ReadOptions& options, bool require_rows) {
+  const auto read = [require_rows](const std::string& path, const io::ReadOptions& o) {
+    return require_rows ? read_rows(path, o) : io::read_table(path, o);
+  };
+  io::ReadOptions second_options = options;
+  second_options.progress = {};
+  std::optional<io::ReadResult> one, two;
+  std::exception_ptr one_error, two_error;
+  tbb::parallel_invoke(
+      [&] {
+        try {
+          one = read(first, options);
+        } catch (...) {
+          one_error = std::current_exception();
+        }
+      },
+      [&] {
+        try {
+          two = read(second, second_options);
+        } catch (...) {
+          two_error = std::current_exception();
+        }
+      });
+  if (one_error) std::rethrow_exception(one_error);
+  if (two_error) std::rethrow_exception(two_error);
+  return {std::move(*one), std::move(*two)};
 }
 
 }  // namespace assay::cli

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/read_options.hpp"
@@ -30,5 +31,13 @@ io::ReadOptions make_read_options(const ReadFlags& flags, bool quiet);
 // a header and no rows is bad input there (exit 2, naming the file), not a
 // comparison of nothing that passes.
 io::ReadResult read_rows(const std::string& path, const io::ReadOptions& options);
+
+// Two inputs read at once: each read is parallel, but its serial parts
+// (the header, dictionary merges) leave a core idle that the other read
+// fills. Each is read as read_rows (or, without `require_rows`, as
+// io::read_table); an error is the one a read in argument order would
+// report first, and the second read shows no progress bar of its own.
+std::pair<io::ReadResult, io::ReadResult> read_pair(const std::string& first, const std::string& second,
+                                                    const io::ReadOptions& options, bool require_rows = true);
 
 }  // namespace assay::cli

@@ -68,10 +68,13 @@ void add_run_command(CLI::App& app, const Context& context, Runner& runner) {
       const auto checks = suite::selected_checks(parsed, options.only);
 
       const io::ReadOptions read = make_read_options(args->read, context.quiet);
-      const io::ReadResult current = io::read_table(parsed.data.current, read);
-      std::optional<io::ReadResult> reference;
-      if (parsed.data.reference) reference = io::read_table(*parsed.data.reference, read);
-      suite::Inputs inputs{&current.table, reference ? &reference->table : nullptr, {}};
+      std::optional<io::ReadResult> current, reference;
+      if (parsed.data.reference) {
+        std::tie(current, reference) = read_pair(parsed.data.current, *parsed.data.reference, read, false);
+      } else {
+        current = io::read_table(parsed.data.current, read);
+      }
+      suite::Inputs inputs{&current->table, reference ? &reference->table : nullptr, {}};
       for (const suite::Check* check : checks) {
         for (const auto& file : check->files()) {
           if (!inputs.files.contains(file)) inputs.files.emplace(file, read_text(file, "file"));
@@ -79,7 +82,7 @@ void add_run_command(CLI::App& app, const Context& context, Runner& runner) {
       }
 
       suite::Outcome outcome = suite::run_suite(parsed, inputs, options);
-      outcome.inputs.push_back(current.fingerprint);
+      outcome.inputs.push_back(current->fingerprint);
       if (reference) outcome.inputs.push_back(reference->fingerprint);
       outcome.elapsed_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

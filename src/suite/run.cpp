@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <oneapi/tbb/parallel_for.h>
+
 #include <algorithm>
 
 #include "metrics/result.hpp"
@@ -27,6 +29,26 @@ std::vector<const Check*> selected_checks(const Suite& suite, const std::vector<
   return out;
 }
 
+namespace {
+
+// A check's Findings; a core::Error it throws becomes its `error` Finding.
+std::vector<core::Finding> run_check(const Check& check, Workspace& workspace) {
+  std::vector<core::Finding> findings;
+  try {
+    // A check of nothing is never a pass (shares of 0 rows would read as 0).
+    if (workspace.current().rows() == 0) throw core::Error("the current data has no rows");
+    findings = check.run(workspace);
+  } catch (const core::Error& e) {
+    const std::string where = e.where().to_string();
+    findings = {error_finding(check.header(), check.header().kind, "dataset",
+                              where.empty() ? e.message() : fmt::format("{}: {}", where, e.message()))};
+  }
+  for (auto& f : findings) f.details["check_id"] = check.header().id;
+  return findings;
+}
+
+}  // namespace
+
 Outcome run_suite(const Suite& suite, const Inputs& inputs, const RunOptions& options) {
   const std::vector<const Check*> checks = selected_checks(suite, options.only);
   Workspace workspace(suite, inputs);
@@ -42,21 +64,13 @@ Outcome run_suite(const Suite& suite, const Inputs& inputs, const RunOptions& op
   outcome.suite_hash = suite.hash;
   outcome.task = std::string(metrics::task_name(suite.task));
   outcome.fail_on_warn = options.fail_on_warn;
-  for (const Check* check : checks) {
-    std::vector<core::Finding> findings;
-    try {
-      // A check of nothing is never a pass (shares of 0 rows would read as 0).
-      if (workspace.current().rows() == 0) throw core::Error("the current data has no rows");
-      findings = check->run(workspace);
-    } catch (const core::Error& e) {
-      const std::string where = e.where().to_string();
-      findings = {error_finding(check->header(), check->header().kind, "dataset",
-                                where.empty() ? e.message() : fmt::format("{}: {}", where, e.message()))};
-    }
-    for (auto& f : findings) {
-      f.details["check_id"] = check->header().id;
-      outcome.findings.push_back(std::move(f));
-    }
+  // The checks run concurrently: engines that share nothing (metrics, drift,
+  // quality) overlap on the cores, and each shared engine run is computed
+  // once (Workspace::memo). Findings keep the suite's order.
+  std::vector<std::vector<core::Finding>> found(checks.size());
+  tbb::parallel_for(std::size_t{0}, checks.size(), [&](std::size_t i) { found[i] = run_check(*checks[i], workspace); });
+  for (auto& findings : found) {
+    for (auto& f : findings) outcome.findings.push_back(std::move(f));
   }
   return outcome;
 }

@@ -17,6 +17,13 @@ const core::Table& Workspace::reference(const CheckHeader& check, std::string_vi
   return *inputs_.reference;
 }
 
+Workspace::Slot& Workspace::slot_of(const std::string& key) {
+  const std::lock_guard lock(slots_mutex_);
+  std::unique_ptr<Slot>& slot = slots_[key];
+  if (!slot) slot = std::make_unique<Slot>();
+  return *slot;
+}
+
 const std::string& Workspace::file_text(const std::string& path) const {
   const auto it = inputs_.files.find(path);
   if (it == inputs_.files.end()) throw core::Error(core::Location{.file = path}, "file was not read");

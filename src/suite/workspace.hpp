@@ -5,10 +5,17 @@
 // same data and one drift comparison every drift check with the same
 // options. A computation that threw core::Error is remembered too, and the
 // same error is given to every check that asks for it.
+// Checks run concurrently (run.cpp): `memo` is thread-safe, and a check that
+// asks for a result another check is computing helps compute it
+// (tbb::collaborative_call_once) instead of waiting idle or computing it
+// again.
+
+#include <oneapi/tbb/collaborative_call_once.h>
 
 #include <any>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -42,26 +49,30 @@ class Workspace {
   // rethrow the same core::Error).
   template <class T, class F>
   const T& memo(const std::string& key, F&& compute) {
-    if (const auto e = errors_.find(key); e != errors_.end()) throw e->second;
-    if (const auto it = results_.find(key); it != results_.end()) {
-      return *std::any_cast<const std::shared_ptr<const T>&>(it->second);
-    }
-    try {
-      auto made = std::make_shared<const T>(compute());
-      const T& out = *made;
-      results_.emplace(key, std::shared_ptr<const T>(std::move(made)));
-      return out;
-    } catch (const core::Error& e) {
-      errors_.emplace(key, e);
-      throw;
-    }
+    Slot& slot = slot_of(key);
+    tbb::collaborative_call_once(slot.once, [&] {
+      try {
+        slot.value = std::make_shared<const T>(compute());
+      } catch (const core::Error& e) {
+        slot.error = e;
+      }
+    });
+    if (slot.error) throw *slot.error;
+    return *std::any_cast<const std::shared_ptr<const T>&>(slot.value);
   }
 
  private:
   const Suite& suite_;
   Inputs inputs_;
-  std::map<std::string, std::any> results_;
-  std::map<std::string, core::Error> errors_;
+  struct Slot {
+    tbb::collaborative_once_flag once;
+    std::any value;                  // std::shared_ptr<const T>
+    std::optional<core::Error> error;
+  };
+  Slot& slot_of(const std::string& key);
+
+  std::mutex slots_mutex_;
+  std::map<std::string, std::unique_ptr<Slot>> slots_;
 };
 
 }  // namespace assay::suite
