@@ -33,6 +33,25 @@ void fill_cells(BinaryFrame& frame, const BinaryInputs& inputs, const RankedScor
   }
 }
 
+// Unweighted predictions without scores: every metric reads the confusion
+// matrix alone, so the rows are at most four cells (truth, prediction), each
+// drawn as one Poisson(count). Each cell is its own group: with no scores
+// there is no ranking for groups to follow.
+void fill_confusion_cells(BinaryFrame& frame, const BinaryInputs& inputs) {
+  std::array<std::uint32_t, 4> rows{};  // by truth * 2 + predicted
+  for (std::size_t i = 0; i < inputs.truth.size(); ++i) {
+    ++rows[(inputs.truth[i] != 0 ? 2 : 0) + (inputs.predicted[i] != 0 ? 1 : 0)];
+  }
+  std::size_t cell = 0;
+  for (unsigned c = 0; c < 4; ++c) {
+    if (rows[c] == 0) continue;
+    frame.counter.push_back(PoissonPair::counter(cell++));
+    frame.count.push_back(rows[c]);
+    frame.flags.push_back(static_cast<std::uint8_t>((c >> 1 ? BinaryFrame::kTruth : 0) |
+                                                    (c & 1 ? BinaryFrame::kPredicted : 0) | BinaryFrame::kGroupEnd));
+  }
+}
+
 }  // namespace
 
 BinaryFrame make_binary_frame(const BinaryInputs& inputs, const RankedScores* ranked, double threshold, bool by_row) {
@@ -42,6 +61,8 @@ BinaryFrame make_binary_frame(const BinaryInputs& inputs, const RankedScores* ra
   frame.prediction_column = !inputs.predicted.empty();
   if (scored && inputs.weight.empty() && !by_row) {
     fill_cells(frame, inputs, *ranked);
+  } else if (!scored && frame.prediction_column && inputs.weight.empty() && !by_row) {
+    fill_confusion_cells(frame, inputs);
   } else {
     const std::size_t n = scored ? ranked->order.size() : inputs.truth.size();
     frame.counter.resize(n);

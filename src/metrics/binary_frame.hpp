@@ -31,7 +31,8 @@ namespace assay::metrics {
 // tie group with one label and one prediction, which no metric tells apart.
 // A cell of c rows is drawn once as Poisson(c) (metrics/poisson_sum.hpp),
 // exactly the law of the sum of its rows' Poisson(1) multiplicities; with 10
-// rows per distinct score that is 10 times fewer draws.
+// rows per distinct score that is 10 times fewer draws. Without scores the
+// cells are the (truth, prediction) pairs: at most four, whatever the rows.
 struct BinaryFrame {
   enum Flag : std::uint8_t { kTruth = 1, kPredicted = 2, kGroupEnd = 4 };
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <vector>
@@ -216,6 +217,52 @@ TEST(Resample, CellAndRowDrawsGiveTheSameIntervals) {
   const BinaryOptions options{.bootstrap = {.resamples = 2000, .seed = 5, .metrics = {"roc_auc", "log_loss"}}};
   const Result cells = evaluate_binary({.truth = d.label, .score = d.p}, options);
   const Result rows = evaluate_binary({.truth = d.label, .score = d.p, .weight = ones}, options);
+  ASSERT_EQ(cells.bootstrap.intervals.size(), 2u);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const Interval& a = cells.bootstrap.intervals[k];
+    const Interval& b = rows.bootstrap.intervals[k];
+    const double width = b.high - b.low;
+    EXPECT_NEAR(a.high - a.low, width, 0.1 * width) << a.metric;
+    EXPECT_NEAR((a.high + a.low) / 2, (b.high + b.low) / 2, 0.1 * width) << a.metric;
+  }
+}
+
+// Without scores or weights the rows are at most four (truth, prediction)
+// cells, each drawn as Poisson(rows) from its index: a resample costs the
+// same for a hundred rows or a million.
+TEST(Resample, PredictionsWithoutScoresDrawConfusionCells) {
+  const std::size_t n = 5000;
+  const Data d = make(n);
+  std::vector<std::uint8_t> predicted(n);
+  std::array<std::uint32_t, 4> rows{};  // truth * 2 + predicted
+  for (std::size_t i = 0; i < n; ++i) {
+    predicted[i] = (i % 7 == 0) ? 1 - d.label[i] : d.label[i];
+    ++rows[d.label[i] * 2 + predicted[i]];
+  }
+  const Result r = evaluate_binary({.truth = d.label, .predicted = predicted},
+                                   {.bootstrap = {.resamples = 1, .seed = kSeed}});
+  const PoissonPair draws(kSeed, 0);
+  std::array<double, 4> drawn{};
+  std::uint64_t cell = 0;
+  for (std::size_t c = 0; c < 4; ++c) {
+    if (rows[c] > 0) drawn[c] = PoissonSums::instance().cell(draws, PoissonPair::counter(cell++), rows[c])[0];
+  }
+  const double tn = drawn[0], fp = drawn[1], fn = drawn[2], tp = drawn[3];
+  EXPECT_NEAR(resampled(r, "accuracy"), (tp + tn) / (tp + tn + fp + fn), 1e-12);
+  EXPECT_NEAR(resampled(r, "precision"), tp / (tp + fp), 1e-12);
+  EXPECT_NEAR(resampled(r, "recall"), tp / (tp + fn), 1e-12);
+}
+
+// Drawing confusion cells or rows is the same law: the intervals agree up to Monte Carlo error.
+TEST(Resample, ConfusionCellAndRowDrawsGiveTheSameIntervals) {
+  const std::size_t n = 4000;
+  const Data d = make(n);
+  std::vector<std::uint8_t> predicted(n);
+  for (std::size_t i = 0; i < n; ++i) predicted[i] = (i % 5 == 0) ? 1 - d.label[i] : d.label[i];
+  const std::vector<double> ones(n, 1.0);
+  const BinaryOptions options{.bootstrap = {.resamples = 2000, .seed = 5, .metrics = {"accuracy", "f1"}}};
+  const Result cells = evaluate_binary({.truth = d.label, .predicted = predicted}, options);
+  const Result rows = evaluate_binary({.truth = d.label, .predicted = predicted, .weight = ones}, options);
   ASSERT_EQ(cells.bootstrap.intervals.size(), 2u);
   for (std::size_t k = 0; k < 2; ++k) {
     const Interval& a = cells.bootstrap.intervals[k];
