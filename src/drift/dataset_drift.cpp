@@ -70,6 +70,11 @@ ColumnSelection select_columns(const core::Table& reference, const core::Table& 
       throw core::Error(core::Location{.path = "--by"},
                         fmt::format("'{}' is also in --columns; the segment column is not compared", name));
     }
+    (void)core::column_for_flag(current, name, "--by");
+    if (!reference.contains(name)) {
+      throw core::Error(core::Location{.path = "--by"},
+                        fmt::format("column '{}' is in the current data but not in the reference", name));
+    }
     roles.insert(name);
   }
 

@@ -88,14 +88,7 @@ Grouping group_rows(const core::Table& table, const std::vector<std::string>& by
   if (by.empty()) throw core::Error(core::Location{.path = flag}, "names no column");
   std::vector<const core::Column*> chosen;
   for (const auto& name : by) {
-    const core::Column* column = table.find(name);
-    if (column == nullptr) {
-      try {
-        (void)table.column(name);  // its message names close matches
-      } catch (const core::Error& e) {
-        throw core::Error(core::Location{.path = flag}, e.message());
-      }
-    }
+    const core::Column* column = &core::column_for_flag(table, name, flag);
     if (std::find(chosen.begin(), chosen.end(), column) != chosen.end()) {
       throw core::Error(core::Location{.path = flag}, fmt::format("column '{}' is named twice", name));
     }
