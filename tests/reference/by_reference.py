@@ -18,7 +18,6 @@ Run with Debian's python3 (numpy, pandas, scipy, scikit-learn):
 
   /usr/bin/python3 tests/reference/by_reference.py
 """
-import json
 import math
 import os
 import sys
@@ -33,17 +32,13 @@ from sklearn import metrics
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from drift_reference import binned, bin_counts, make_bins  # noqa: E402
+from drift_reference import binned, bin_counts, make_bins, write_reference  # noqa: E402
 
 DATA = os.path.join(HERE, "..", "data", "by")
 
 
 def g6(x):
     return "%.6g" % x
-
-
-def none_if_nan(v):
-    return None if v is None or not math.isfinite(v) else float(v)
 
 
 def quantile_levels(values, bins):
@@ -233,11 +228,7 @@ def main():
         "metrics": metrics_cases(scored),
         "drift": drift_cases(reference, current),
     }
-    path = os.path.join(HERE, "by_reference.json")
-    with open(path, "w") as f:
-        json.dump(doc, f, indent=1)
-        f.write("\n")
-    print(f"wrote {path}", file=sys.stderr)
+    write_reference(doc, "by_reference.json")
 
 
 if __name__ == "__main__":
