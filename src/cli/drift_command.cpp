@@ -3,10 +3,11 @@
 //             [--method auto|ks|chi2|...] [--threshold X] [--bins N]
 //             [--correction none|bonferroni|bh] [--drift-share 0.5]
 //             [--timestamp COL --chunk 1d|1w|6h|N] [--multivariate classifier|mmd|pca]
-//             [--seed S]
+//             [--by COL [--by-bins 5] [--min-support 50]] [--seed S]
 // Batch drift of the current data against a reference (docs/drift.md).
 // Exit code 1 when a column, the dataset, the multivariate detector or a
-// chunk drifted, or when a statistic could not be computed (an error).
+// chunk or segment drifted, or when a statistic or segment could not be
+// computed (an error).
 
 #include <fmt/format.h>
 
@@ -60,6 +61,8 @@ void add_drift_command(CLI::App& app, const Context& context, Runner& runner) {
     std::optional<drift::Multivariate> multivariate;
     std::optional<double> multivariate_threshold;
     std::uint64_t seed = 0;
+    std::vector<std::string> by;
+    std::size_t by_bins = 5, min_support = 50;
     ReadFlags read;
   };
   auto args = std::make_shared<Args>();
@@ -93,6 +96,12 @@ void add_drift_command(CLI::App& app, const Context& context, Runner& runner) {
           {"pca", drift::Multivariate::pca}}));
   command->add_option("--multivariate-threshold", args->multivariate_threshold,
                       "ROC AUC above which the domain classifier reports drift (0.55), or the MMD p-value (0.05)");
+  auto* by = command->add_option("--by", args->by, "Also report drift per segment: each level of these columns in the current data")
+                 ->delimiter(',');
+  add_integer_option(*command, "--by-bins", args->by_bins, "Quantile bins of a numeric --by column", {.min = 2})->needs(by);
+  add_integer_option(*command, "--min-support", args->min_support,
+                     "Segments with fewer rows on a side are not compared (an error)", {.min = 1})
+      ->needs(by);
   add_integer_option(*command, "--seed", args->seed, "Seed of subsampling, folds and permutations (multivariate)");
   add_read_flags(*command, args->read);
 
@@ -127,6 +136,9 @@ void add_drift_command(CLI::App& app, const Context& context, Runner& runner) {
       if (!args->chunk.empty()) request.chunk = drift::parse_chunk(args->chunk);
       if (request.columns.timestamp && !request.chunk) {
         throw core::Error(core::Location{.path = "--timestamp"}, "--timestamp is used with --chunk (e.g. --chunk 1d)");
+      }
+      if (!args->by.empty()) {
+        request.segments = drift::SegmentSpec{.by = args->by, .bins = args->by_bins, .min_support = args->min_support};
       }
       if (args->multivariate) {
         drift::MultivariateOptions mv;

@@ -3,7 +3,9 @@
 //               [--classes A,B,...] [--positive LABEL] [--threshold 0.5]
 //               [--weight COL] [--group COL] [--k N] [--quantile Q]
 //               [--ci 0.95] [--bootstrap 1000] [--seed S] [--ci-metrics M1,M2]
-// Offline model metrics with percentile bootstrap intervals (docs/metrics.md).
+//               [--by COL1,COL2 [--bins 5] [--min-support 50]]
+// Offline model metrics with percentile bootstrap intervals, overall and
+// with --by per group (docs/metrics.md).
 
 #include <fmt/format.h>
 
@@ -17,6 +19,7 @@
 #include "report/json_text.hpp"
 #include "report/metrics_json.hpp"
 #include "report/metrics_text.hpp"
+#include "slices/grouped_metrics.hpp"
 
 namespace assay::cli {
 
@@ -26,7 +29,8 @@ void add_metrics_command(CLI::App& app, const Context& context, Runner& runner) 
     metrics::Task task = metrics::Task::binary;
     std::string target;
     std::string prediction, score, weight, group, positive;
-    std::vector<std::string> scores, classes, ci_metrics;
+    std::vector<std::string> scores, classes, ci_metrics, by;
+    std::size_t bins = 5, min_support = 50;
     double threshold = 0.5;
     std::size_t k = 0;
     double quantile = 0.5;
@@ -60,6 +64,11 @@ void add_metrics_command(CLI::App& app, const Context& context, Runner& runner) 
   command->add_option("--quantile", args->quantile, "Quantile of mean_pinball_loss (regression)");
   add_bootstrap_flags(*command, args->bootstrap);
   command->add_option("--ci-metrics", args->ci_metrics, "Compute intervals only for these metrics")->delimiter(',');
+  auto* by = command->add_option("--by", args->by, "Also report every metric per group of these columns")->delimiter(',');
+  add_integer_option(*command, "--bins", args->bins, "Quantile bins of a numeric --by column (>= 2)", {.min = 2})->needs(by);
+  add_integer_option(*command, "--min-support", args->min_support,
+                     "Groups with fewer rows are listed as too small, not evaluated", {.min = 1})
+      ->needs(by);
 
   command->callback([&context, &runner, args] {
     runner = [&context, args] {
@@ -84,6 +93,23 @@ void add_metrics_command(CLI::App& app, const Context& context, Runner& runner) 
         throw core::Error(core::Location{.path = "--scores"}, "binary takes the positive-class column: use --score");
       }
 
+      if (!args->by.empty()) {
+        const slices::GroupSpec groups{.by = args->by, .bins = args->bins, .min_support = args->min_support};
+        const auto run = evaluate_data(context, args->data, [&](const core::Table& table) {
+          return slices::evaluate_by_group(table, spec, groups);
+        });
+        const DataInput& data = run.first;
+        const slices::GroupedEvaluation& grouped = run.second;
+        note_warnings(context, grouped.overall.result.warnings);
+        write_report(
+            context,
+            [&] {
+              return report::json_text(
+                  report::metrics_json(grouped, spec, groups, {data.input.fingerprint}, data.seconds()));
+            },
+            [&] { return report::metrics_text(grouped, spec, data.input.fingerprint); });
+        return 0;
+      }
       const auto run =
           evaluate_data(context, args->data, [&](const core::Table& table) { return metrics::evaluate(table, spec); });
       const DataInput& data = run.first;

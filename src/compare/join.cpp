@@ -5,34 +5,9 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/take.hpp"
 
 namespace assay::compare {
-
-core::Column take_rows(const core::Column& column, std::span<const std::uint32_t> rows) {
-  std::vector<std::uint8_t> validity(rows.size());
-  for (std::size_t j = 0; j < rows.size(); ++j) validity[j] = column.is_valid(rows[j]) ? 1 : 0;
-  auto gather = [&](auto values) {
-    std::vector<std::remove_cvref_t<decltype(values[0])>> out(rows.size());
-    for (std::size_t j = 0; j < rows.size(); ++j) out[j] = values[rows[j]];
-    return out;
-  };
-  switch (column.kind()) {
-    case core::Kind::float64: return core::Column::float64(column.name(), gather(column.f64()), std::move(validity));
-    case core::Kind::int64: return core::Column::int64(column.name(), gather(column.i64()), std::move(validity));
-    case core::Kind::timestamp:
-      return core::Column::timestamp(column.name(), gather(column.i64()), std::move(validity));
-    case core::Kind::boolean:
-      return core::Column::boolean(column.name(), gather(column.booleans()), std::move(validity));
-    case core::Kind::categorical:
-      return core::Column::categorical(column.name(), gather(column.codes()), column.dictionary(), std::move(validity));
-    case core::Kind::string: {
-      std::vector<std::string> texts(rows.size());
-      for (std::size_t j = 0; j < rows.size(); ++j) texts[j] = std::string(column.str(rows[j]));
-      return core::Column::string(column.name(), texts, std::move(validity));
-    }
-  }
-  throw core::Error(fmt::format("column '{}': unknown kind", column.name()));
-}
 
 namespace {
 
@@ -115,8 +90,8 @@ Joined join_on_id(const core::Table& champion, const core::Table& challenger, co
 
   // From the champion's file when it has the column, else the challenger's.
   auto shared = [&](const std::string& name) {
-    if (champion.contains(name)) return take_rows(champion.column(name), left);
-    if (challenger.contains(name)) return take_rows(challenger.column(name), right);
+    if (champion.contains(name)) return core::take_rows(champion.column(name), left);
+    if (challenger.contains(name)) return core::take_rows(challenger.column(name), right);
     throw core::Error(fmt::format("no column named '{}' in --champion-data or --challenger-data", name));
   };
   Joined out;
@@ -138,8 +113,8 @@ Joined join_on_id(const core::Table& champion, const core::Table& challenger, co
     }
   }
   out.table.add(std::move(target));
-  out.table.add(take_rows(first_model, left));
-  core::Column second = take_rows(second_model, right);
+  out.table.add(core::take_rows(first_model, left));
+  core::Column second = core::take_rows(second_model, right);
   second.rename(out.challenger);
   out.table.add(std::move(second));
   if (spec.by && *spec.by != spec.target) out.table.add(shared(*spec.by));

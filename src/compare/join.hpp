@@ -34,7 +34,4 @@ struct Joined {
 
 Joined join_on_id(const core::Table& champion, const core::Table& challenger, const JoinSpec& spec);
 
-// The rows of `column` at `rows`, in that order (any kind).
-core::Column take_rows(const core::Column& column, std::span<const std::uint32_t> rows);
-
 }  // namespace assay::compare

@@ -66,11 +66,24 @@ const Column* Table::find(std::string_view name) const noexcept {
   return nullptr;
 }
 
+namespace {
+
+std::string missing_column(const Table& table, std::string_view name) {
+  const auto near = closest_names(name, table.names());
+  if (near.empty()) return fmt::format("no column named '{}'", name);
+  return fmt::format("no column named '{}'; did you mean {}?", name, fmt::join(near, ", "));
+}
+
+}  // namespace
+
 const Column& Table::column(std::string_view name) const {
   if (const Column* c = find(name)) return *c;
-  const auto near = closest_names(name, names());
-  if (near.empty()) throw Error(fmt::format("no column named '{}'", name));
-  throw Error(fmt::format("no column named '{}'; did you mean {}?", name, fmt::join(near, ", ")));
+  throw Error(missing_column(*this, name));
+}
+
+const Column& column_for_flag(const Table& table, std::string_view name, const std::string& flag) {
+  if (const Column* c = table.find(name)) return *c;
+  throw Error(Location{.path = flag}, missing_column(table, name));
 }
 
 std::vector<std::string> Table::names() const {

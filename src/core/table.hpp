@@ -35,6 +35,10 @@ class Table {
   std::size_t rows_ = 0;
 };
 
+// table.column(name), with a missing name's error placed at the command-line
+// `flag` that named it ("--by: no column named 'contry'; did you mean ...").
+const Column& column_for_flag(const Table& table, std::string_view name, const std::string& flag);
+
 // Up to `limit` candidates ordered by edit distance to `name` (case-insensitive),
 // keeping only plausible ones (distance at most a third of the longer name, or a
 // case-insensitive prefix match).

@@ -59,6 +59,24 @@ ColumnSelection select_columns(const core::Table& reference, const core::Table& 
   for (const auto& [name, role] : role_columns) {
     if (*name) roles.insert(**name);
   }
+  for (const auto& name : request.by) {
+    for (const auto& [role_column, role] : role_columns) {
+      if (*role_column == name) {
+        throw core::Error(core::Location{.path = "--by"},
+                          fmt::format("'{}' is the {} column; segment by another column", name, role_name(role)));
+      }
+    }
+    if (std::find(request.columns.begin(), request.columns.end(), name) != request.columns.end()) {
+      throw core::Error(core::Location{.path = "--by"},
+                        fmt::format("'{}' is also in --columns; the segment column is not compared", name));
+    }
+    (void)core::column_for_flag(current, name, "--by");
+    if (!reference.contains(name)) {
+      throw core::Error(core::Location{.path = "--by"},
+                        fmt::format("column '{}' is in the current data but not in the reference", name));
+    }
+    roles.insert(name);
+  }
 
   if (!request.columns.empty()) {
     std::set<std::string, std::less<>> seen;
@@ -133,6 +151,14 @@ Comparison compare_tables(const core::Table& reference, const core::Table& curre
                           std::span<const ColumnSpec> columns, const DriftOptions& options) {
   const std::vector<std::vector<std::uint32_t>> all(1);
   return std::move(compare_tables(reference, current, columns, options, all).front());
+}
+
+std::string undefined_columns(const Comparison& comparison) {
+  std::string out;
+  for (const ColumnDrift& col : comparison.columns) {
+    if (!col.statistic && !col.p_value) out += fmt::format("{}{} ({})", out.empty() ? "" : ", ", col.column, col.reason);
+  }
+  return out;
 }
 
 void finalize(Comparison& comparison, const DriftOptions& options) {

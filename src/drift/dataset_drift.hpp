@@ -22,6 +22,7 @@ struct ColumnRequest {
   std::optional<std::string> prediction;
   std::optional<std::string> score;
   std::optional<std::string> timestamp;  // never compared
+  std::vector<std::string> by;           // segment columns (--by): never compared
 };
 
 struct SkippedColumn {
@@ -35,6 +36,7 @@ struct ColumnSelection {
 };
 
 // Throws core::Error for a requested column missing from either table, a
+// --by column that is also a role column or listed in --columns, a
 // reference column missing from the current table, or kinds that cannot be
 // compared (numeric in one file, categorical in the other). By default
 // timestamp columns and columns that are free text in both files are
@@ -63,6 +65,10 @@ std::vector<Comparison> compare_tables(const core::Table& reference, const core:
                                        std::span<const std::vector<std::uint32_t>> selections);
 Comparison compare_tables(const core::Table& reference, const core::Table& current,
                           std::span<const ColumnSpec> columns, const DriftOptions& options);
+
+// The columns whose statistic is undefined, with the reasons:
+// "a (no finite values in the current data), b (...)"; empty when none.
+std::string undefined_columns(const Comparison& comparison);
 
 // Applies the correction to the tests' p-values and sets the verdict.
 void finalize(Comparison& comparison, const DriftOptions& options);

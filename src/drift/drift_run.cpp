@@ -55,7 +55,9 @@ std::string chunk_label(const ChunkResult& c) {
 
 DriftReport run_drift(const core::Table& reference, const core::Table& current, const DriftRequest& request) {
   DriftReport report;
-  report.selection = select_columns(reference, current, request.columns);
+  ColumnRequest columns = request.columns;
+  if (request.segments) columns.by = request.segments->by;
+  report.selection = select_columns(reference, current, columns);
   if (report.selection.columns.empty()) {
     throw core::Error("no column to compare: the reference has no numeric, bool or categorical column in common "
                       "with the current data");
@@ -98,10 +100,7 @@ DriftReport run_drift(const core::Table& reference, const core::Table& current, 
       f.threshold = core::Threshold{"<=", request.options.drift_share};
       const bool drifted = r.comparison.verdict.dataset_drift || (r.multivariate && r.multivariate->drifted);
       // Columns (or the detector) that could not be judged in this chunk.
-      std::string undefined;
-      for (const ColumnDrift& col : r.comparison.columns) {
-        if (!col.statistic && !col.p_value) undefined += fmt::format("{}{} ({})", undefined.empty() ? "" : ", ", col.column, col.reason);
-      }
+      std::string undefined = undefined_columns(r.comparison);
       if (r.multivariate && !r.multivariate->reason.empty()) {
         undefined += fmt::format("{}multivariate ({})", undefined.empty() ? "" : ", ", r.multivariate->reason);
       }
@@ -115,6 +114,12 @@ DriftReport run_drift(const core::Table& reference, const core::Table& current, 
                               undefined.empty() ? "" : "; " + f.reason);
       report.findings.push_back(std::move(f));
       report.chunks.push_back(std::move(r));
+    }
+  }
+  if (request.segments) {
+    report.segments = segment_drift(reference, current, specs, request.options, *request.segments);
+    for (std::size_t i = 0; i < report.segments.size(); ++i) {
+      report.findings.push_back(segment_finding(report.segments[i], i, request.options));
     }
   }
   return report;

@@ -1,7 +1,8 @@
 #pragma once
 // One `assay drift` run on two tables: column selection, the per-column
 // comparison and dataset verdict, the optional multivariate detector, the
-// optional per-chunk comparisons, and the Findings for all of them.
+// optional per-chunk and per-segment comparisons, and the Findings for all
+// of them.
 
 #include <optional>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "drift/dataset_drift.hpp"
 #include "drift/multivariate.hpp"
 #include "drift/options.hpp"
+#include "drift/segments.hpp"
 
 namespace assay::drift {
 
@@ -20,6 +22,7 @@ struct DriftRequest {
   DriftOptions options;
   std::optional<MultivariateOptions> multivariate;  // over the feature columns
   std::optional<ChunkSpec> chunk;
+  std::optional<SegmentSpec> segments;  // --by
 };
 
 struct ChunkResult {
@@ -39,7 +42,8 @@ struct DriftReport {
   std::optional<MultivariateResult> multivariate;
   std::vector<ChunkResult> chunks;
   std::size_t null_timestamps = 0;  // current rows without a timestamp (left out of chunks)
-  // drift.<column>..., drift.dataset, drift.multivariate, drift.chunk.<i>
+  std::vector<SegmentResult> segments;
+  // drift.<column>..., drift.dataset, drift.multivariate, drift.chunk.<i>, drift.segment.<i>
   std::vector<core::Finding> findings;
 };
 

@@ -35,15 +35,6 @@ FiniteValues weights(const core::Table& table, const std::string& name, std::spa
   return w;
 }
 
-std::vector<std::string> used_columns(const Spec& spec) {
-  std::vector<std::string> names{spec.target};
-  for (const auto* o : {&spec.prediction, &spec.score, &spec.weight, &spec.group}) {
-    if (*o) names.push_back(**o);
-  }
-  names.insert(names.end(), spec.scores.begin(), spec.scores.end());
-  return names;
-}
-
 Evaluation binary(const core::Table& table, const Spec& spec, std::span<const std::uint32_t> rows) {
   if (!spec.prediction && !spec.score) throw core::Error("binary metrics need --score and/or --prediction");
   const BinaryBits bits = binary_bits(table, spec.target, spec.prediction, rows, spec.positive);
@@ -161,6 +152,15 @@ Evaluation ranking(const core::Table& table, const Spec& spec, std::span<const s
 
 
 }  // namespace
+
+std::vector<std::string> used_columns(const Spec& spec) {
+  std::vector<std::string> names{spec.target};
+  for (const auto* o : {&spec.prediction, &spec.score, &spec.weight, &spec.group}) {
+    if (*o) names.push_back(**o);
+  }
+  names.insert(names.end(), spec.scores.begin(), spec.scores.end());
+  return names;
+}
 
 std::vector<std::string> task_metrics(Task task) {
   switch (task) {

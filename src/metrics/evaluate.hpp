@@ -52,6 +52,10 @@ struct Evaluation {
 
 Evaluation evaluate(const core::Table& table, const Spec& spec);
 
+// The columns `spec` reads (target, prediction, score(s), weight, group):
+// a row with a null in any of them is dropped.
+std::vector<std::string> used_columns(const Spec& spec);
+
 // The metrics a task reports by name (those that can get an interval), in
 // report order.
 std::vector<std::string> task_metrics(Task task);

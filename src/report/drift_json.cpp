@@ -6,6 +6,7 @@
 #include "report/findings_json.hpp"
 #include "report/json_number.hpp"
 #include "report/provenance_json.hpp"
+#include "report/slices_label.hpp"
 
 namespace assay::report {
 
@@ -55,6 +56,11 @@ json settings_json(const drift::DriftRequest& r) {
   s["score"] = r.columns.score ? json(*r.columns.score) : json(nullptr);
   s["timestamp"] = r.columns.timestamp ? json(*r.columns.timestamp) : json(nullptr);
   s["multivariate"] = r.multivariate ? json(drift::multivariate_name(r.multivariate->method)) : json(nullptr);
+  if (r.segments) {
+    s["by"] = r.segments->by;
+    s["by_bins"] = r.segments->bins;
+    s["min_support"] = r.segments->min_support;
+  }
   return s;
 }
 
@@ -84,6 +90,33 @@ json chunk_json(const drift::ChunkResult& c) {
   out["drifted_columns"] = drifted;
   out["columns"] = columns;
   out["multivariate"] = c.multivariate ? multivariate_json(*c.multivariate) : json(nullptr);
+  return out;
+}
+
+json segment_json(const drift::SegmentResult& s, std::size_t index) {
+  json out;
+  out["index"] = index;
+  out["predicates"] = predicates_json(s.predicates);
+  out["label"] = s.label;
+  out["reference_rows"] = s.reference_rows;
+  out["current_rows"] = s.current_rows;
+  out["compared"] = s.comparison.has_value();
+  if (!s.comparison) {
+    out["reason"] = s.reason;
+    return out;
+  }
+  const auto& v = s.comparison->verdict;
+  out["dataset_drift"] = v.dataset_drift;
+  out["drifted_share"] = number(v.drifted_share);
+  auto drifted = json::array();
+  auto columns = json::array();
+  for (const auto& c : s.comparison->columns) {
+    if (c.drifted) drifted.push_back(c.column);
+    columns.push_back(drift_column_json(c));
+  }
+  out["drifted_columns"] = drifted;
+  out["compared_columns"] = v.compared;
+  out["columns"] = columns;
   return out;
 }
 
@@ -191,6 +224,11 @@ json drift_json(const drift::DriftReport& report, const drift::DriftRequest& req
   for (const auto& c : report.chunks) chunks.push_back(chunk_json(c));
   extra["chunks"] = chunks;
   if (request.chunk) extra["null_timestamps"] = report.null_timestamps;
+  if (request.segments) {
+    auto segments = json::array();
+    for (std::size_t i = 0; i < report.segments.size(); ++i) segments.push_back(segment_json(report.segments[i], i));
+    extra["segments"] = segments;
+  }
 
   // The layout of findings_document, with each input's role.
   json doc = document_header("drift");

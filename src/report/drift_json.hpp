@@ -10,7 +10,12 @@
 //                 "p_value_adjusted", "threshold", "drifted", ...counts,
 //                 "reference_hist", "current_hist"}...],
 //    "skipped": [{"column", "reason"}], "multivariate": {...} | null,
-//    "chunks": [...], "findings": [...]}
+//    "chunks": [...], "segments": [...] (with --by), "findings": [...]}
+//
+// A segment: {"index", "predicates", "label", "reference_rows",
+// "current_rows", "compared", then "reason" when not compared, else
+// "dataset_drift", "drifted_share", "drifted_columns", "compared_columns",
+// "columns" (as the top-level columns, without histograms)}.
 //
 // Histograms are binned summaries for plots: {"edges", "counts"} for
 // numeric columns, {"categories", "counts"} for categorical ones.

@@ -52,6 +52,28 @@ std::string multivariate_line(const drift::MultivariateResult& r) {
   return "";
 }
 
+std::string segments_table(const std::vector<drift::SegmentResult>& segments, bool color) {
+  TextTable table({"segment", "reference rows", "current rows", "drifted", "share", "dataset drift", "drifted columns / reason"},
+                  {A::left, A::right, A::right, A::right, A::right, A::left, A::left});
+  for (const auto& s : segments) {
+    if (!s.comparison) {
+      table.add_row({s.label, std::to_string(s.reference_rows), std::to_string(s.current_rows), "-", "-",
+                     color ? "\x1b[31mERROR\x1b[0m" : "ERROR", s.reason});
+      continue;
+    }
+    const auto& v = s.comparison->verdict;
+    std::string names;
+    for (const auto& col : s.comparison->columns) {
+      if (col.drifted) names += (names.empty() ? "" : ",") + col.column;
+    }
+    const std::string undefined = drift::undefined_columns(*s.comparison);
+    if (!undefined.empty()) names += (names.empty() ? "" : "; ") + std::string("not compared: ") + undefined;
+    table.add_row({s.label, std::to_string(s.reference_rows), std::to_string(s.current_rows), std::to_string(v.drifted),
+                   fmt::format("{:.1f}%", 100 * v.drifted_share), flag(v.dataset_drift, color), names});
+  }
+  return table.render();
+}
+
 }  // namespace
 
 std::string drift_text(const drift::DriftReport& report, const drift::DriftRequest& request,
@@ -122,6 +144,7 @@ std::string drift_text(const drift::DriftReport& report, const drift::DriftReque
     out += chunks.render();
     if (report.null_timestamps > 0) out += fmt::format("{} current rows without a timestamp left out of chunks\n", report.null_timestamps);
   }
+  if (request.segments) out += "\n" + segments_table(report.segments, color);
   return out;
 }
 

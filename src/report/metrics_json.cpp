@@ -5,6 +5,7 @@
 
 #include "report/json_number.hpp"
 #include "report/provenance_json.hpp"
+#include "report/slices_label.hpp"
 
 namespace assay::report {
 
@@ -43,14 +44,9 @@ json curve_json(const metrics::Curve& c, const char* x, const char* y) {
   return json{{x, c.x}, {y, c.y}, {"threshold", thresholds}};
 }
 
-}  // namespace
-
-json metrics_json(const metrics::Evaluation& evaluation, const metrics::Spec& spec,
-                  const std::vector<core::FileFingerprint>& inputs, double seconds) {
+// An evaluation's counts and results, as the document and each group carry them.
+void put_evaluation(json& doc, const metrics::Evaluation& evaluation, const metrics::Spec& spec) {
   const metrics::Result& r = evaluation.result;
-  json doc = document_header("metrics");
-  doc["inputs"] = inputs_json(inputs);
-  doc["task"] = metrics::task_name(r.task);
   doc["n"] = r.n;
   if (r.task == metrics::Task::ranking) doc["queries"] = r.queries;
   doc["parameters"] = parameters_of(evaluation, spec);
@@ -100,6 +96,48 @@ json metrics_json(const metrics::Evaluation& evaluation, const metrics::Spec& sp
   }
   if (!r.residuals.empty()) doc["residuals"] = metric_values_json(r.residuals);
   doc["warnings"] = r.warnings;
+}
+
+json document(const metrics::Evaluation& evaluation, const metrics::Spec& spec,
+              const std::vector<core::FileFingerprint>& inputs) {
+  json doc = document_header("metrics");
+  doc["inputs"] = inputs_json(inputs);
+  doc["task"] = metrics::task_name(evaluation.result.task);
+  put_evaluation(doc, evaluation, spec);
+  return doc;
+}
+
+json group_json(const slices::GroupEvaluation& g, std::size_t rows, const metrics::Spec& spec) {
+  json out{{"predicates", predicates_json(g.predicates)},
+           {"label", slices::predicates_label(g.predicates)},
+           {"rows", g.rows},
+           {"share", rows > 0 ? static_cast<double>(g.rows) / static_cast<double>(rows) : 0.0},
+           {"status", slices::group_status_name(g.status)}};
+  if (!g.reason.empty()) out["reason"] = g.reason;
+  if (g.evaluation) put_evaluation(out, *g.evaluation, spec);
+  return out;
+}
+
+}  // namespace
+
+json metrics_json(const metrics::Evaluation& evaluation, const metrics::Spec& spec,
+                  const std::vector<core::FileFingerprint>& inputs, double seconds) {
+  json doc = document(evaluation, spec, inputs);
+  doc["elapsed_seconds"] = seconds;
+  return doc;
+}
+
+json metrics_json(const slices::GroupedEvaluation& grouped, const metrics::Spec& spec, const slices::GroupSpec& groups,
+                  const std::vector<core::FileFingerprint>& inputs, double seconds) {
+  json doc = document(grouped.overall, spec, inputs);
+  json columns = json::array();
+  for (const auto& c : grouped.columns) {
+    columns.push_back({{"column", c.name}, {"kind", c.kind}, {"binned", c.binned}, {"levels", c.levels}});
+  }
+  doc["by"] = json{{"columns", std::move(columns)}, {"bins", groups.bins}, {"min_support", groups.min_support}};
+  json list = json::array();
+  for (const auto& g : grouped.groups) list.push_back(group_json(g, grouped.overall.result.n, spec));
+  doc["groups"] = std::move(list);
   doc["elapsed_seconds"] = seconds;
   return doc;
 }

@@ -105,18 +105,40 @@ std::string residual_table(const metrics::MetricSet& residuals) {
   return "\nresiduals (target - prediction)\n" + table.render();
 }
 
-}  // namespace
-
-std::string metrics_text(const metrics::Evaluation& evaluation, const metrics::Spec& spec,
-                         const core::FileFingerprint& input) {
-  const metrics::Result& r = evaluation.result;
-  std::string out = heading(evaluation, spec, input) + metric_table(r);
+// The tables of one evaluation, after its heading.
+std::string evaluation_text(const metrics::Result& r) {
+  std::string out = metric_table(r);
   if (!r.per_class.empty()) out += per_class_table(r);
   if (r.confusion && r.confusion->labels.size() <= 20) out += confusion_table(*r.confusion);
   if (!r.residuals.empty()) out += residual_table(r.residuals);
   if (!r.warnings.empty()) {
     out += "\nwarnings\n";
     for (const auto& w : r.warnings) out += "  - " + w + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string metrics_text(const metrics::Evaluation& evaluation, const metrics::Spec& spec,
+                         const core::FileFingerprint& input) {
+  return heading(evaluation, spec, input) + evaluation_text(evaluation.result);
+}
+
+std::string metrics_text(const slices::GroupedEvaluation& grouped, const metrics::Spec& spec,
+                         const core::FileFingerprint& input) {
+  std::string out = metrics_text(grouped.overall, spec, input);
+  std::vector<std::string> names;
+  for (const auto& c : grouped.columns) names.push_back(c.name);
+  out += fmt::format("\n{} group{} by {}\n", grouped.groups.size(), grouped.groups.size() == 1 ? "" : "s",
+                     fmt::join(names, ", "));
+  for (const auto& g : grouped.groups) {
+    out += fmt::format("\n== {} ({} rows)", slices::predicates_label(g.predicates), g.rows);
+    if (!g.evaluation) {
+      out += fmt::format(": {}: {}\n", g.status == slices::GroupStatus::too_small ? "too small" : "error", g.reason);
+      continue;
+    }
+    out += "\n" + evaluation_text(g.evaluation->result);
   }
   return out;
 }

@@ -49,15 +49,7 @@ void put_metric(json& out, const slices::SliceMetric& m) {
 }
 
 json slice_json(const slices::SliceRow& s, const slices::SliceReport& r) {
-  json predicates = json::array();
-  for (const auto& p : s.predicates) {
-    json one{{"column", p.column}, {"level", p.level}};
-    if (p.low) one["low"] = json_number(*p.low);
-    if (p.high) one["high"] = json_number(*p.high);
-    if (p.null) one["null"] = true;
-    predicates.push_back(std::move(one));
-  }
-  json out{{"predicates", std::move(predicates)}, {"label", slice_label(s)}, {"size", s.size}};
+  json out{{"predicates", predicates_json(s.predicates)}, {"label", slice_label(s)}, {"size", s.size}};
   out["share"] = r.rows > 0 ? static_cast<double>(s.size) / static_cast<double>(r.rows) : 0.0;
   put_metric(out, s.metric);
   out["error"] = json_number(s.error);

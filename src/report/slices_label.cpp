@@ -1,22 +1,19 @@
 #include "report/slices_label.hpp"
 
-#include <fmt/format.h>
+#include "report/json_number.hpp"
 
 namespace assay::report {
 
-std::string slice_label(const slices::SliceRow& slice) {
-  std::string out;
-  for (const auto& p : slice.predicates) {
-    if (!out.empty()) out += " AND ";
-    if (p.null) {
-      out += p.column + " is null";
-    } else if (p.low || p.high) {
-      out += p.level.starts_with("(") ? fmt::format("{} in {}", p.column, p.level) : fmt::format("{} {}", p.column, p.level);
-    } else if (p.level.starts_with("= ") || p.level.starts_with("[")) {
-      out += fmt::format("{} {}", p.column, p.level.starts_with("[") ? "in " + p.level : p.level);
-    } else {
-      out += fmt::format("{} = {}", p.column, p.level);
-    }
+std::string slice_label(const slices::SliceRow& slice) { return slices::predicates_label(slice.predicates); }
+
+nlohmann::ordered_json predicates_json(std::span<const slices::SlicePredicate> predicates) {
+  auto out = nlohmann::ordered_json::array();
+  for (const auto& p : predicates) {
+    nlohmann::ordered_json one{{"column", p.column}, {"level", p.level}};
+    if (p.low) one["low"] = json_number(*p.low);
+    if (p.high) one["high"] = json_number(*p.high);
+    if (p.null) one["null"] = true;
+    out.push_back(std::move(one));
   }
   return out;
 }

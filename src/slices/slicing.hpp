@@ -18,17 +18,10 @@
 
 #include "core/table.hpp"
 #include "slices/options.hpp"
+#include "slices/predicate.hpp"
 #include "slices/slice_metric.hpp"
 
 namespace assay::slices {
-
-struct SlicePredicate {
-  std::string column;
-  std::string level;          // the level's label
-  std::optional<double> low;  // numeric bins
-  std::optional<double> high;
-  bool null = false;
-};
 
 struct SliceRow {
   std::vector<SlicePredicate> predicates;

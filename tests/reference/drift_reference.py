@@ -357,6 +357,15 @@ def column_cases():
     ]
 
 
+def write_reference(doc, name):
+    """Writes a golden document beside the scripts."""
+    path = os.path.join(HERE, name)
+    with open(path, "w") as f:
+        json.dump(doc, f, indent=1)
+        f.write("\n")
+    print(f"wrote {path}", file=sys.stderr)
+
+
 def main():
     doc = {
         "generator": "tests/reference/drift_reference.py",
@@ -374,11 +383,7 @@ def main():
         "divergences": divergence_cases(),
         "columns": column_cases(),
     }
-    path = os.path.join(HERE, "drift_reference.json")
-    with open(path, "w") as f:
-        json.dump(doc, f, indent=1)
-        f.write("\n")
-    print(f"wrote {path}", file=sys.stderr)
+    write_reference(doc, "drift_reference.json")
 
 
 if __name__ == "__main__":

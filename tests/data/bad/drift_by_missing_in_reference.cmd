@@ -1,0 +1,9 @@
+drift
+--reference
+{bad}/../by/scored.csv
+--current
+{bad}/../by/drift_current.csv
+--columns
+country
+--by
+plan

@@ -1,0 +1,11 @@
+metrics
+--data
+{bad}/../by/scored.csv
+--task
+binary
+--target
+y
+--score
+score
+--bins
+3

@@ -1,0 +1,13 @@
+metrics
+--data
+{bad}/../by/scored.csv
+--task
+binary
+--target
+y
+--score
+score
+--by
+age
+--bins
+1

@@ -1,0 +1,11 @@
+metrics
+--data
+{bad}/empty.csv
+--task
+binary
+--target
+y
+--score
+score
+--by
+country
