@@ -97,7 +97,7 @@ std::string_view validator_of(Detector d) {
     case Detector::email: return "dot placement, label rules, not a file extension";
     case Detector::phone: return "8-15 digits (international) or 10-15 (national)";
     case Detector::secret: return "Shannon entropy >= 4.0 bits/char, mixed case and digits";
-    case Detector::date_of_birth: return "a calendar date, year 1900-2100";
+    case Detector::date_of_birth: return "a calendar date, year 1870-2100";
     default: return "pattern";
   }
 }

@@ -274,7 +274,7 @@ bool plausible_date(std::string_view text) {
   } else {
     return false;
   }
-  return year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  return year >= 1870 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 }  // namespace assay::security

@@ -71,7 +71,7 @@ inline constexpr double kSecretMinEntropy = 3.5;
 inline constexpr double kSecretMinClassChanges = 0.4;
 bool secret_valid(std::string_view text);
 
-// A calendar date whose year is between 1900 and 2100 (the shapes of
+// A calendar date whose year is between 1870 and 2100 (the shapes of
 // docs/pii.md: ISO, day-first and month-first with / . -).
 bool plausible_date(std::string_view text);
 

@@ -91,7 +91,7 @@ TEST(Date, PlausibleCalendarDates) {
   EXPECT_TRUE(plausible_date("23/07/1984"));
   EXPECT_TRUE(plausible_date("07/23/1984"));
   EXPECT_FALSE(plausible_date("1984-13-01"));
-  EXPECT_FALSE(plausible_date("1850-01-01"));
+  EXPECT_FALSE(plausible_date("1850-01-01"));  // before 1870: no one alive
   EXPECT_FALSE(plausible_date("1984-07-23T10:00"));
   EXPECT_FALSE(plausible_date(""));
 }
