@@ -13,6 +13,8 @@ find_package(Boost 1.74 REQUIRED)
 find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# OpenSSL (libssl-dev) for HMAC-SHA256, the keyed hash of PII redaction.
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 # Debian's xgboost CMake config also names the CLI binary (another package),
 # so the library is found directly.
 find_library(XGBOOST_LIB xgboost REQUIRED)

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git mold
   clang libclang-rt-14-dev
   libcli11-dev nlohmann-json3-dev libsimdjson-dev libyaml-cpp-dev libfast-float-dev libfmt-dev
-  libboost-math-dev libeigen3-dev libtbb-dev libxxhash-dev libre2-dev libxgboost-dev
+  libboost-math-dev libeigen3-dev libtbb-dev libxxhash-dev libre2-dev libssl-dev libxgboost-dev
   libsqlite3-dev libcpp-httplib-dev zlib1g-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-numpy python3-scipy python3-sklearn python3-pandas python3-statsmodels

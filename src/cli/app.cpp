@@ -44,6 +44,7 @@ int run_command_line(const std::vector<std::string>& args) {
   add_schema_command(app, context, runner);
   add_quality_command(app, context, runner);
   add_leakage_command(app, context, runner);
+  add_pii_command(app, context, runner);
   add_fingerprint_command(app, context, runner);
   add_calibration_command(app, context, runner);
   add_calibrate_command(app, context, runner);

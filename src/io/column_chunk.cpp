@@ -45,8 +45,12 @@ ChunkBuilder::ChunkBuilder(const NaTokens& na, std::optional<core::Kind> forced,
     case core::Kind::int64: chunk_.kind = ChunkKind::int64; chunk_.i64.reserve(expected_rows); break;
     case core::Kind::timestamp: chunk_.kind = ChunkKind::timestamp; chunk_.i64.reserve(expected_rows); break;
     case core::Kind::boolean: chunk_.kind = ChunkKind::boolean; chunk_.b.reserve(expected_rows); break;
-    case core::Kind::categorical:
-    case core::Kind::string: chunk_.kind = ChunkKind::text; chunk_.codes.reserve(expected_rows); break;
+    case core::Kind::categorical: chunk_.kind = ChunkKind::text; chunk_.codes.reserve(expected_rows); break;
+    case core::Kind::string:
+      chunk_.kind = ChunkKind::text;
+      chunk_.plain = true;
+      chunk_.ends.reserve(expected_rows);
+      break;
   }
 }
 
@@ -58,7 +62,13 @@ void ChunkBuilder::push_null() {
     case ChunkKind::int64:
     case ChunkKind::timestamp: chunk_.i64.push_back(0); break;
     case ChunkKind::float64: chunk_.f64.push_back(kNaN); break;
-    case ChunkKind::text: chunk_.codes.push_back(-1); break;
+    case ChunkKind::text:
+      if (chunk_.plain) {
+        chunk_.ends.push_back(chunk_.bytes.size());
+      } else {
+        chunk_.codes.push_back(-1);
+      }
+      break;
   }
 }
 
@@ -174,7 +184,12 @@ ChunkBuilder::Result ChunkBuilder::append(const CellView& cell) {
       break;
     }
     case ChunkKind::text:
-      chunk_.codes.push_back(chunk_.dict.intern(cell.text));
+      if (chunk_.plain) {
+        chunk_.bytes.append(cell.text);
+        chunk_.ends.push_back(chunk_.bytes.size());
+      } else {
+        chunk_.codes.push_back(chunk_.dict.intern(cell.text));
+      }
       break;
   }
   chunk_.valid.push_back(1);
@@ -206,7 +221,12 @@ std::string render(const ColumnChunk& chunk, std::size_t row) {
     case ChunkKind::int64: return fmt::format("{}", chunk.i64[row]);
     case ChunkKind::float64: return fmt::format("{}", chunk.f64[row]);
     case ChunkKind::timestamp: return core::format_timestamp(chunk.i64[row]);
-    case ChunkKind::text: return std::string(chunk.dict.at(chunk.codes[row]));
+    case ChunkKind::text:
+      if (chunk.plain) {
+        const std::uint64_t begin = row == 0 ? 0 : chunk.ends[row - 1];
+        return chunk.bytes.substr(begin, chunk.ends[row] - begin);
+      }
+      return std::string(chunk.dict.at(chunk.codes[row]));
     case ChunkKind::empty: return {};
   }
   return {};
@@ -220,7 +240,9 @@ ColumnAccumulator::ColumnAccumulator(std::optional<core::Kind> forced, double ca
   if (forced) {
     // The same kind ChunkBuilder starts a forced column with.
     const NaTokens none({});
-    data_.kind = ChunkBuilder(none, forced, 0).finish().kind;
+    const ColumnChunk start = ChunkBuilder(none, forced, 0).finish();
+    data_.kind = start.kind;
+    data_.plain = start.plain;
   }
 }
 
@@ -290,7 +312,18 @@ void ColumnAccumulator::append(ColumnChunk&& chunk) {
       }
       break;
     case ChunkKind::text:
-      if (chunk.kind == ChunkKind::text) {
+      if (data_.plain) {
+        const std::uint64_t base = data_.bytes.size();
+        if (chunk.plain) {
+          data_.bytes.append(chunk.bytes);
+          for (const std::uint64_t end : chunk.ends) data_.ends.push_back(base + end);
+        } else {
+          for (std::size_t r = 0; r < rows; ++r) {
+            if (chunk.valid[r]) data_.bytes.append(render(chunk, r));
+            data_.ends.push_back(data_.bytes.size());
+          }
+        }
+      } else if (chunk.kind == ChunkKind::text) {
         // Codes are -1 for nulls; index the remap table one past so they stay -1.
         std::vector<std::int32_t> remap(chunk.dict.size() + 1, -1);
         for (std::size_t c = 0; c < chunk.dict.size(); ++c) {
@@ -319,6 +352,14 @@ core::Column ColumnAccumulator::finish(std::string name) {
     case ChunkKind::timestamp: return core::Column::timestamp(std::move(name), std::move(d.i64), std::move(d.valid));
     case ChunkKind::float64: return core::Column::float64(std::move(name), std::move(d.f64), std::move(d.valid));
     case ChunkKind::text: break;
+  }
+  if (d.plain) {
+    std::vector<std::uint64_t> offsets;
+    offsets.reserve(n + 1);
+    offsets.push_back(0);
+    offsets.insert(offsets.end(), d.ends.begin(), d.ends.end());
+    d.ends = {};
+    return core::Column::string(std::move(name), std::move(offsets), std::move(d.bytes), std::move(d.valid));
   }
   std::size_t non_null = 0;
   for (const auto v : d.valid) non_null += v;

@@ -50,6 +50,12 @@ struct ColumnChunk {
   std::vector<std::uint8_t> b;
   std::vector<std::int32_t> codes;
   core::StringDictionary dict;
+  // A column forced to string keeps its cells as written, without a
+  // dictionary: cell i is bytes[ends[i - 1], ends[i]) (ends[-1] = 0). Files
+  // of distinct texts (what `assay pii` reads) skip interning every cell.
+  bool plain = false;
+  std::string bytes;
+  std::vector<std::uint64_t> ends;
 };
 
 // Cells equal to one of the tokens are null. Every numeric cell is looked up,
@@ -200,6 +206,17 @@ std::size_t ChunkBuilder::append_ints(std::size_t r, std::size_t rows, const Cel
 
 template <class CellAt>
 void ChunkBuilder::append_texts(std::size_t r, std::size_t rows, const CellAt& cell_at) {
+  if (chunk_.plain) {
+    for (; r < rows; ++r) {
+      const CellView cell = cell_at(r);
+      const bool null = cell.type == CellType::null ||
+                        (cell.type != CellType::number && cell.type != CellType::boolean && na_.contains(cell.text));
+      if (!null) chunk_.bytes.append(cell.text);
+      chunk_.ends.push_back(chunk_.bytes.size());
+      chunk_.valid.push_back(null ? 0 : 1);
+    }
+    return;
+  }
   const std::size_t base = chunk_.codes.size();
   chunk_.codes.resize(base + rows - r);
   chunk_.valid.resize(base + rows - r);

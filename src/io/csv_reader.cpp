@@ -309,7 +309,8 @@ CsvResult CsvParser::run(const std::function<std::size_t()>& bytes_done, std::si
   check_forced_kinds();
   forced_.resize(names_.size());
   for (std::size_t c = 0; c < names_.size(); ++c) {
-    if (auto it = options_.kinds.find(names_[c]); it != options_.kinds.end()) forced_[c] = it->second;
+    const auto it = options_.kinds.find(names_[c]);
+    forced_[c] = it != options_.kinds.end() ? std::optional(it->second) : options_.default_kind;
   }
   for (std::size_t c = 0; c < names_.size(); ++c) columns_.emplace_back(forced_[c], options_.categorical_max_share, options_.categorical_min_levels);
   bool stopped_early = false;

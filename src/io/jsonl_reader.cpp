@@ -206,7 +206,7 @@ std::size_t JsonlParser::column_of(const std::string& key) {
   names_.push_back(key);
   index_.emplace(key, c);
   const auto forced = options_.kinds.find(key);
-  columns_.emplace_back(forced == options_.kinds.end() ? std::nullopt : std::optional(forced->second),
+  columns_.emplace_back(forced == options_.kinds.end() ? options_.default_kind : std::optional(forced->second),
                         options_.categorical_max_share, options_.categorical_min_levels);
   if (rows_before_block_ > 0) {  // null in every earlier row
     ColumnChunk empty;
@@ -279,7 +279,7 @@ bool JsonlParser::parse_block(std::size_t begin, std::size_t end) {
     const std::size_t c = task % columns;
     const JsonPiece& piece = pieces[p];
     const auto forced = options_.kinds.find(names_[c]);
-    ChunkBuilder builder(na_, forced == options_.kinds.end() ? std::nullopt : std::optional(forced->second), piece.rows);
+    ChunkBuilder builder(na_, forced == options_.kinds.end() ? options_.default_kind : std::optional(forced->second), piece.rows);
     const long local = global_to_local[p][c];
     if (local < 0) {
       for (std::size_t r = 0; r < piece.rows; ++r) builder.append(CellView{{}, CellType::null});

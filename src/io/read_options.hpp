@@ -24,6 +24,10 @@ struct ReadOptions {
   std::optional<std::size_t> max_rows;
   // Force a column's kind; a value that does not fit is an error with its location.
   std::map<std::string, core::Kind, std::less<>> kinds;
+  // The kind of every column not in `kinds`; nullopt infers it. `assay pii`
+  // reads every column as string so that it scans, and copies, the text
+  // exactly as written.
+  std::optional<core::Kind> default_kind;
   // A text column is categorical when its distinct values are at most
   // categorical_max_share of its non-null values, or at most
   // categorical_min_levels in all (so small files keep their categories);

@@ -250,5 +250,22 @@ TEST(CsvReader, RejectsAFieldLargerThanTheLimit) {
   EXPECT_EQ(error_of(text, options), "<text>:2:1: a row longer than 20 MiB (an unterminated quote, or not a CSV file?)");
 }
 
+TEST(CsvReader, DefaultKindStringKeepsEveryCellAsWritten) {
+  ReadOptions options;
+  options.default_kind = core::Kind::string;
+  options.kinds["n"] = core::Kind::int64;
+  std::string text = "s,n,c\n";
+  // More rows than one piece, so pieces are joined.
+  for (int i = 0; i < 30000; ++i) text += (i % 3 == 0 ? "" : "1.50") + std::string(",") + std::to_string(i) + ",x\n";
+  const core::Table t = read(text, options);
+  ASSERT_EQ(t.column("s").kind(), core::Kind::string);
+  EXPECT_EQ(t.column("c").kind(), core::Kind::string);  // one distinct value, still not categorical
+  EXPECT_EQ(t.column("n").kind(), core::Kind::int64);
+  EXPECT_FALSE(t.column("s").is_valid(0));                // the empty cell is an NA token
+  EXPECT_EQ(t.column("s").str(1), "1.50");                // not re-rendered as 1.5
+  EXPECT_EQ(t.column("s").str(29999), "1.50");
+  EXPECT_EQ(t.column("c").str(29999), "x");
+}
+
 }  // namespace
 }  // namespace assay::io

@@ -62,5 +62,18 @@ TEST(JsonlReader, ErrorsNameTheLine) {
   }
 }
 
+TEST(JsonlReader, DefaultKindStringWithAKeyMissingFromEarlyRows) {
+  ReadOptions options;
+  options.default_kind = Kind::string;
+  const auto t = read_jsonl_text("{\"a\": 1}\n{\"a\": 2.50, \"b\": \"x\"}\n{\"a\": true, \"b\": null}\n", options);
+  ASSERT_EQ(t.column("a").kind(), Kind::string);
+  EXPECT_EQ(t.column("a").str(1), "2.5");  // a JSON number, in the reader's rendering
+  EXPECT_EQ(t.column("a").str(2), "true");
+  ASSERT_EQ(t.column("b").kind(), Kind::string);
+  EXPECT_FALSE(t.column("b").is_valid(0));
+  EXPECT_EQ(t.column("b").str(1), "x");
+  EXPECT_FALSE(t.column("b").is_valid(2));
+}
+
 }  // namespace
 }  // namespace assay::io

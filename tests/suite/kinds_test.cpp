@@ -130,6 +130,30 @@ TEST(SuiteKinds, Leakage) {
   EXPECT_EQ(status_of(out, "i"), Status::fail);
 }
 
+TEST(SuiteKinds, Pii) {
+  const auto clean = kinds_run("  - {pii: scan, id: s}\n  - {pii: email, id: e}\n", same_data());
+  // One finding per text or integer column scanned, all clean.
+  ASSERT_GE(clean.findings.size(), 2u);
+  for (const auto& f : clean.findings) EXPECT_EQ(f.status, Status::pass) << f.id << ": " << f.message;
+  EXPECT_EQ(status_of(clean, "e"), Status::pass);
+  ModelData data = model_data(200, 0.0);
+  std::vector<std::string> contact(200, "no contact given");
+  contact[3] = "write to j.doe@example.com";
+  contact[7] = "call (555) 123-4567";
+  data.current.add(core::Column::string("contact", contact));
+  const auto out = kinds_run("  - {pii: email, max_share: 0, id: e}\n  - {pii: email, max_share: 0.01, id: loose}\n"
+                             "  - {pii: scan, column: contact, id: s}\n  - {pii: iban, id: i}\n",
+                             data);
+  EXPECT_EQ(status_of(out, "e"), Status::fail);
+  EXPECT_EQ(status_of(out, "loose"), Status::pass);  // 1 row of 200
+  EXPECT_EQ(status_of(out, "s.email"), Status::fail);
+  EXPECT_EQ(status_of(out, "s.phone"), Status::fail);
+  EXPECT_EQ(status_of(out, "i"), Status::pass);
+  for (const auto& f : out.findings) EXPECT_EQ(f.message.find("j.doe@example.com"), std::string::npos) << f.message;
+  EXPECT_THROW(kinds_run("  - {pii: email, min: 0.1}\n", data), core::Error);
+  EXPECT_THROW(kinds_run("  - {pii: emial}\n", data), core::Error);
+}
+
 TEST(SuiteKinds, Calibration) {
   const auto out = kinds_run("  - {calibration: ece, max: 0.05, id: ok}\n  - {calibration: ece, max: 0.001, id: bad}\n"
                              "  - {calibration: brier_score, max_drop: 0.05, id: drop}\n",
