@@ -4,7 +4,8 @@
 // exactly Poisson(c); so rows that no metric can tell apart (same tie group,
 // label and prediction) can be resampled as one cell with one draw. Counts
 // up to kMaxLambda use a table each; a larger count is the sum of draws for
-// kMaxLambda-sized parts and the remainder (still exact in distribution).
+// kBigLambda-sized parts, kMaxLambda-sized parts and the remainder (still
+// exact in distribution): a cell of a million rows takes some 300 draws.
 
 #include <array>
 #include <cstdint>
@@ -17,6 +18,7 @@ namespace assay::metrics {
 class PoissonSums {
  public:
   static constexpr std::uint32_t kMaxLambda = 64;
+  static constexpr std::uint32_t kBigLambda = 4096;
 
   // The tables, built once and immutable.
   static const PoissonSums& instance();
@@ -44,6 +46,12 @@ class PoissonSums {
  private:
   PoissonSums();
   std::array<std::uint32_t, 2> large(std::uint64_t h, std::uint32_t count) const noexcept;
+  // The Poisson(kBigLambda) inverse CDF of u.
+  std::uint32_t draw_big(std::uint32_t u) const noexcept {
+    std::uint32_t k = big_guide_[u >> kBigGuideShift];
+    while (u >= big_thresholds_[k]) ++k;
+    return k;
+  }
 
   struct Table {
     std::size_t offset = 0;                // of its thresholds in thresholds_
@@ -52,6 +60,12 @@ class PoissonSums {
   // thresholds_[offset + k] = floor(P(X <= k) 2^32); the last of a table is 2^32.
   std::vector<std::uint64_t> thresholds_;
   std::array<Table, kMaxLambda + 1> tables_{};
+  // Poisson(kBigLambda): thresholds from k = 0 (those below the lower tail
+  // are 0) and a guide of 4096 buckets, since its values spread over
+  // hundreds of counts.
+  static constexpr int kBigGuideShift = 20;
+  std::vector<std::uint64_t> big_thresholds_;
+  std::vector<std::uint32_t> big_guide_;
 };
 
 }  // namespace assay::metrics

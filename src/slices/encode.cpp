@@ -27,16 +27,11 @@ Encoding encode_numeric(const core::Column& column, std::span<const std::uint32_
   }
   stats::radix_sort(sorted);
   if (column.kind() == core::Kind::int64 && sorted.size() >= 100) {
-    const std::size_t distinct =
-        static_cast<std::size_t>(std::unique(sorted.begin(), sorted.end()) - sorted.begin());
+    std::size_t distinct = 1;
+    for (std::size_t j = 1; j < sorted.size(); ++j) distinct += sorted[j] != sorted[j - 1] ? 1 : 0;
     if (static_cast<double>(distinct) >= 0.99 * static_cast<double>(sorted.size())) {
       return {std::nullopt, fmt::format("looks like an id ({} distinct integers in {} values)", distinct, sorted.size())};
     }
-    sorted.clear();
-    for (const double v : values) {
-      if (!std::isnan(v)) sorted.push_back(v);
-    }
-    stats::radix_sort(sorted);
   }
   // The project's one binning rule; the column is its own sample, so every
   // value falls in one of the sample's bins.
@@ -68,8 +63,15 @@ Encoding encode_numeric(const core::Column& column, std::span<const std::uint32_
     if (std::isnan(v)) {
       out.codes[j] = null_code;
       any_null = true;
-    } else {
+    } else if (qb.by_value) {
       out.codes[j] = static_cast<Code>(qb.bin_of(v));
+    } else {
+      // The column is its own sample, so v is within [low, high] and its bin
+      // is the number of inner edges below it: counted branch-free, since
+      // lower_bound's branches mispredict on values in no order.
+      std::size_t below = 0;
+      for (const double edge : qb.points) below += edge < v ? 1 : 0;
+      out.codes[j] = static_cast<Code>(below);
     }
   }
   if (any_null) out.levels.push_back({"null", std::nullopt, std::nullopt, true});

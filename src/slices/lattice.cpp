@@ -48,45 +48,58 @@ struct Cells {
 
 constexpr std::size_t kMaxFlatCells = std::size_t{1} << 20;
 
+// Calls f(row, cell) for every row, cell being the mixed-radix code of the
+// row's levels in `combo`.
+template <class F>
+void for_each_cell(std::span<const EncodedColumn> columns, const Combo& combo, std::span<const std::size_t> strides,
+                   std::size_t n, F&& f) {
+  if (combo.size() == 1) {
+    const Code* a = columns[combo[0]].codes.data();
+    for (std::size_t i = 0; i < n; ++i) f(i, std::size_t{a[i]});
+  } else if (combo.size() == 2) {
+    const Code* a = columns[combo[0]].codes.data();
+    const Code* b = columns[combo[1]].codes.data();
+    const std::size_t sa = strides[0];
+    for (std::size_t i = 0; i < n; ++i) f(i, a[i] * sa + b[i]);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t cell = 0;
+      for (std::size_t k = 0; k < combo.size(); ++k) cell += columns[combo[k]].codes[i] * strides[k];
+      f(i, cell);
+    }
+  }
+}
+
+std::vector<std::size_t> strides_of(std::span<const EncodedColumn> columns, const Combo& combo) {
+  std::vector<std::size_t> strides(combo.size());
+  std::size_t stride = 1;
+  for (std::size_t i = combo.size(); i-- > 0;) {
+    strides[i] = stride;
+    stride *= columns[combo[i]].levels.size();
+  }
+  return strides;
+}
+
 // The counts of every cell of `combo`, one pass over the rows. Deviations
 // d = e - mean are computed on the fly.
 Cells accumulate_flat(std::span<const EncodedColumn> columns, const Combo& combo, const RowErrors& errors,
                       std::size_t cells) {
   Cells c;
-  c.strides.resize(combo.size());
-  std::size_t stride = 1;
-  for (std::size_t i = combo.size(); i-- > 0;) {
-    c.strides[i] = stride;
-    stride *= columns[combo[i]].levels.size();
-  }
+  c.strides = strides_of(columns, combo);
+  const std::size_t n = errors.error.size();
+  const double mean = errors.mean;
   c.count.assign(cells, 0.0);
   c.deviation_sum.assign(cells, 0.0);
   c.deviation_squares.assign(cells, 0.0);
   c.error_max.assign(cells, 0.0);
-  const std::size_t n = errors.error.size();
-  const double mean = errors.mean;
-  auto add = [&](std::size_t cell, double e) {
+  for_each_cell(columns, combo, c.strides, n, [&](std::size_t i, std::size_t cell) {
+    const double e = errors.error[i];
     const double d = e - mean;
     c.count[cell] += 1.0;
     c.deviation_sum[cell] += d;
     c.deviation_squares[cell] += d * d;
     c.error_max[cell] = std::max(c.error_max[cell], e);
-  };
-  if (combo.size() == 1) {
-    const Code* a = columns[combo[0]].codes.data();
-    for (std::size_t i = 0; i < n; ++i) add(a[i], errors.error[i]);
-  } else if (combo.size() == 2) {
-    const Code* a = columns[combo[0]].codes.data();
-    const Code* b = columns[combo[1]].codes.data();
-    const std::size_t sa = c.strides[0];
-    for (std::size_t i = 0; i < n; ++i) add(a[i] * sa + b[i], errors.error[i]);
-  } else {
-    for (std::size_t i = 0; i < n; ++i) {
-      std::size_t cell = 0;
-      for (std::size_t k = 0; k < combo.size(); ++k) cell += columns[combo[k]].codes[i] * c.strides[k];
-      add(cell, errors.error[i]);
-    }
-  }
+  });
   return c;
 }
 
@@ -100,16 +113,9 @@ struct SparseCells {
 
 SparseCells accumulate_sparse(std::span<const EncodedColumn> columns, const Combo& combo, const RowErrors& errors) {
   SparseCells s;
-  s.strides.resize(combo.size());
-  std::size_t stride = 1;
-  for (std::size_t i = combo.size(); i-- > 0;) {
-    s.strides[i] = stride;
-    stride *= columns[combo[i]].levels.size();
-  }
+  s.strides = strides_of(columns, combo);
   std::unordered_map<std::size_t, SliceStats> map;
-  for (std::size_t i = 0; i < errors.error.size(); ++i) {
-    std::size_t cell = 0;
-    for (std::size_t k = 0; k < combo.size(); ++k) cell += columns[combo[k]].codes[i] * s.strides[k];
+  for_each_cell(columns, combo, s.strides, errors.error.size(), [&](std::size_t i, std::size_t cell) {
     const double e = errors.error[i];
     const double d = e - errors.mean;
     SliceStats& st = map[cell];
@@ -117,7 +123,7 @@ SparseCells accumulate_sparse(std::span<const EncodedColumn> columns, const Comb
     st.deviation_sum += d;
     st.deviation_squares += d * d;
     st.error_max = std::max(st.error_max, e);
-  }
+  });
   for (const auto& [cell, st] : map) s.cell.push_back(cell);
   std::sort(s.cell.begin(), s.cell.end());
   for (const std::size_t cell : s.cell) s.stats.push_back(map[cell]);

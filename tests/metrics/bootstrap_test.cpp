@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include "metrics/binary.hpp"
@@ -39,20 +40,24 @@ TEST(Poisson, MultiplicitiesFollowPoissonOne) {
   }
 }
 
+// Mean and variance of the 2n draws of a cell of `count` rows at counters 0..n-1.
+std::pair<double, double> cell_moments(const PoissonPair& draws, std::uint32_t count, std::size_t n) {
+  double sum = 0.0, sum_sq = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const std::uint32_t m : PoissonSums::instance().cell(draws, PoissonPair::counter(i), count)) {
+      sum += m;
+      sum_sq += static_cast<double>(m) * m;
+    }
+  }
+  const double mean = sum / (2.0 * static_cast<double>(n));
+  return {mean, sum_sq / (2.0 * static_cast<double>(n)) - mean * mean};
+}
+
 TEST(PoissonSums, CellDrawsHaveMeanAndVarianceOfTheirCount) {
   const PoissonSums& sums = PoissonSums::instance();
   const PoissonPair draws(77, 3);
   for (const std::uint32_t count : {1u, 3u, 17u, 64u, 65u, 300u}) {
-    double sum = 0.0, sum_sq = 0.0;
-    const std::size_t n = 200'000;
-    for (std::size_t i = 0; i < n; ++i) {
-      for (const std::uint32_t m : sums.cell(draws, PoissonPair::counter(i), count)) {
-        sum += m;
-        sum_sq += static_cast<double>(m) * m;
-      }
-    }
-    const double mean = sum / (2.0 * n);
-    const double variance = sum_sq / (2.0 * n) - mean * mean;
+    const auto [mean, variance] = cell_moments(draws, count, 200'000);
     // sd of the mean: sqrt(count / 4e5); allow 5 of them.
     EXPECT_NEAR(mean, count, 5.0 * std::sqrt(count / 4e5)) << count;
     EXPECT_NEAR(variance / count, 1.0, 0.02) << count;
@@ -61,6 +66,16 @@ TEST(PoissonSums, CellDrawsHaveMeanAndVarianceOfTheirCount) {
   std::size_t zeros = 0;
   for (std::size_t i = 0; i < 400'000; ++i) zeros += sums.cell(draws, PoissonPair::counter(i), 3)[0] == 0;
   EXPECT_NEAR(zeros / 4e5, std::exp(-3.0), 5.0 * std::sqrt(std::exp(-3.0) / 4e5));
+}
+
+// Cells of thousands of rows and more are drawn in Poisson(4096) parts.
+TEST(PoissonSums, LargeCellDrawsHaveMeanAndVarianceOfTheirCount) {
+  const PoissonPair draws(78, 1);
+  for (const std::uint32_t count : {4095u, 4096u, 4097u, 10'000u, 1'000'000u}) {
+    const auto [mean, variance] = cell_moments(draws, count, 20'000);
+    EXPECT_NEAR(mean, count, 5.0 * std::sqrt(count / 4e4)) << count;
+    EXPECT_NEAR(variance / count, 1.0, 0.05) << count;
+  }
 }
 
 TEST(Poisson, DrawsArePureFunctionsOfSeedResampleAndRow) {
