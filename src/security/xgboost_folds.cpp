@@ -1,7 +1,5 @@
 #include "security/xgboost_folds.hpp"
 
-#include <xgboost/c_api.h>
-
 #include <fmt/format.h>
 #include <oneapi/tbb/parallel_for.h>
 
@@ -10,6 +8,7 @@
 #include <random>
 
 #include "core/error.hpp"
+#include "learn/boosted_trees.hpp"
 
 namespace assay::security {
 
@@ -33,30 +32,6 @@ std::vector<float> feature_matrix(const core::Table& table, const std::vector<st
 
 namespace {
 
-// The C API reports failure by a return code and a thread-local message.
-void xgb(int rc) {
-  if (rc != 0) {
-    const std::string message = XGBGetLastError();
-    throw core::Error("XGBoost could not train the fold models: " + message.substr(0, message.find('\n')));
-  }
-}
-
-class Handles {
- public:
-  Handles() = default;
-  Handles(const Handles&) = delete;
-  Handles& operator=(const Handles&) = delete;
-  ~Handles() {
-    if (booster != nullptr) XGBoosterFree(booster);
-    for (DMatrixHandle m : {train, test}) {
-      if (m != nullptr) XGDMatrixFree(m);
-    }
-  }
-  DMatrixHandle train = nullptr;
-  DMatrixHandle test = nullptr;
-  BoosterHandle booster = nullptr;
-};
-
 // Trains on the rows outside `fold` and writes the probabilities of the
 // rows inside it.
 void fit_fold(std::span<const float> features, std::size_t cols, std::span<const std::int32_t> labels,
@@ -74,40 +49,15 @@ void fit_fold(std::span<const float> features, std::size_t cols, std::span<const
       train_labels.push_back(static_cast<float>(labels[r]));
     }
   }
-  Handles h;
-  const float missing = std::nanf("");
-  xgb(XGDMatrixCreateFromMat(train.data(), train_labels.size(), cols, missing, &h.train));
-  xgb(XGDMatrixSetFloatInfo(h.train, "label", train_labels.data(), train_labels.size()));
-  xgb(XGDMatrixCreateFromMat(test.data(), test_rows.size(), cols, missing, &h.test));
-  xgb(XGBoosterCreate(&h.train, 1, &h.booster));
-  const bool binary = classes == 2;
-  const std::pair<const char*, std::string> params[] = {
-      {"objective", binary ? "binary:logistic" : "multi:softprob"},
-      {"num_class", binary ? "1" : std::to_string(classes)},
-      {"tree_method", "hist"}, {"nthread", "1"}, {"max_depth", std::to_string(options.max_depth)},
-      {"eta", "0.1"}, {"subsample", "1"}, {"colsample_bytree", "1"}, {"seed", "0"}, {"verbosity", "0"}};
-  for (const auto& [k, v] : params) {
-    if (binary && std::string_view(k) == "num_class") continue;
-    xgb(XGBoosterSetParam(h.booster, k, v.c_str()));
-  }
-  for (std::size_t it = 0; it < options.rounds; ++it) xgb(XGBoosterUpdateOneIter(h.booster, static_cast<int>(it), h.train));
-  const bst_ulong* shape = nullptr;
-  bst_ulong dim = 0;
-  const float* pred = nullptr;
-  xgb(XGBoosterPredictFromDMatrix(h.booster, h.test,
-                                  R"({"type": 0, "training": false, "iteration_begin": 0, "iteration_end": 0, "strict_shape": true})",
-                                  &shape, &dim, &pred));
-  const std::size_t width = binary ? 1 : classes;
-  if (dim != 2 || shape[0] != test_rows.size() || shape[1] != width) {
-    throw core::Error(fmt::format("XGBoost returned predictions of an unexpected shape for {} rows", test_rows.size()));
-  }
+  const learn::Fit fit = learn::fit_predict(train, train_labels, test, cols,
+                                            {.classes = classes, .max_depth = options.max_depth, .rounds = options.rounds});
   for (std::size_t k = 0; k < test_rows.size(); ++k) {
-    if (binary) {
-      const auto p = static_cast<double>(pred[k]);
+    if (classes == 2) {
+      const auto p = static_cast<double>(fit.predictions[k]);
       out[0][test_rows[k]] = 1.0 - p;
       out[1][test_rows[k]] = p;
     } else {
-      for (std::size_t c = 0; c < classes; ++c) out[c][test_rows[k]] = static_cast<double>(pred[k * classes + c]);
+      for (std::size_t c = 0; c < classes; ++c) out[c][test_rows[k]] = static_cast<double>(fit.predictions[k * classes + c]);
     }
   }
 }
@@ -139,8 +89,8 @@ std::vector<std::vector<double>> out_of_fold_probabilities(std::span<const float
   tbb::parallel_for(std::size_t{0}, options.folds, [&](std::size_t f) {
     try {
       fit_fold(features, cols, labels, classes, fold_of, f, options, out);
-    } catch (const core::Error& e) {
-      failures[f] = e;
+    } catch (const learn::Failure& e) {
+      failures[f] = core::Error("XGBoost could not train the fold models: " + e.message);
     }
   });
   for (const auto& failure : failures) {

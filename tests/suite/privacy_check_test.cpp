@@ -13,7 +13,7 @@ namespace {
 
 using core::Status;
 
-const char* const kHead = R"(task: binary
+const char* const kPrivacyHead = R"(task: binary
 data: {current: c.csv, reference: r.csv}
 columns: {target: label, score: proba}
 checks:
@@ -35,7 +35,7 @@ core::Table memorised(std::size_t rows, std::uint64_t seed) {
 }
 
 TEST(SuitePrivacy, PassesWhenMembersAndNonMembersLookAlike) {
-  const auto out = run_suite_text(std::string(kHead) + "  - {privacy: attack_auc, max: 0.6, id: auc}\n"
+  const auto out = run_suite_text(std::string(kPrivacyHead) + "  - {privacy: attack_auc, max: 0.6, id: auc}\n"
                                                        "  - {privacy: advantage, max: 0.1, id: adv}\n"
                                                        "  - {privacy: attack_auc, attack: confidence, max: 0.6, id: conf}\n",
                                   model_data(2000, 0.0));
@@ -47,7 +47,7 @@ TEST(SuitePrivacy, PassesWhenMembersAndNonMembersLookAlike) {
 
 TEST(SuitePrivacy, FailsWhenMembersAreMemorised) {
   ModelData data{memorised(1000, 1), model_table(1000, 2)};
-  const auto out = run_suite_text(std::string(kHead) + "  - {privacy: attack_auc, max: 0.6, id: auc}\n"
+  const auto out = run_suite_text(std::string(kPrivacyHead) + "  - {privacy: attack_auc, max: 0.6, id: auc}\n"
                                                        "  - {privacy: advantage, max: 0.1, id: adv}\n",
                                   data);
   EXPECT_EQ(status_of(out, "auc"), Status::fail);
@@ -57,10 +57,10 @@ TEST(SuitePrivacy, FailsWhenMembersAreMemorised) {
 
 TEST(SuitePrivacy, BadChecksAndInputs) {
   const ModelData data = model_data(200, 0.0);
-  EXPECT_THROW(run_suite_text(std::string(kHead) + "  - {privacy: attack_auc}\n", data), core::Error);  // no limit
-  EXPECT_THROW(run_suite_text(std::string(kHead) + "  - {privacy: attack_auc, min: 0.5}\n", data), core::Error);
-  EXPECT_THROW(run_suite_text(std::string(kHead) + "  - {privacy: auc, max: 0.6}\n", data), core::Error);
-  EXPECT_THROW(run_suite_text(std::string(kHead) + "  - {privacy: advantage, attack: shadow, max: 0.1}\n", data),
+  EXPECT_THROW(run_suite_text(std::string(kPrivacyHead) + "  - {privacy: attack_auc}\n", data), core::Error);  // no limit
+  EXPECT_THROW(run_suite_text(std::string(kPrivacyHead) + "  - {privacy: attack_auc, min: 0.5}\n", data), core::Error);
+  EXPECT_THROW(run_suite_text(std::string(kPrivacyHead) + "  - {privacy: auc, max: 0.6}\n", data), core::Error);
+  EXPECT_THROW(run_suite_text(std::string(kPrivacyHead) + "  - {privacy: advantage, attack: shadow, max: 0.1}\n", data),
                core::Error);
   // Probabilities outside [0, 1] in the members: an error finding, never a pass.
   ModelData bad = model_data(200, 0.0);
@@ -72,7 +72,7 @@ TEST(SuitePrivacy, BadChecksAndInputs) {
   members.add(core::Column::int64("label", label));
   members.add(core::Column::float64("proba", proba));
   bad.reference = std::move(members);
-  const auto out = run_suite_text(std::string(kHead) + "  - {privacy: attack_auc, max: 0.6, id: auc}\n", bad);
+  const auto out = run_suite_text(std::string(kPrivacyHead) + "  - {privacy: attack_auc, max: 0.6, id: auc}\n", bad);
   EXPECT_EQ(status_of(out, "auc"), Status::error);
 }
 
