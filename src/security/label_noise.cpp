@@ -117,12 +117,11 @@ core::DetailList matrix_details(const std::vector<std::vector<double>>& m) {
 
 std::vector<core::Finding> label_noise_findings(const LabelNoise& noise, std::size_t top) {
   std::vector<core::Finding> out;
-  core::Finding overall;
-  overall.id = "labels.noise_rate";
-  overall.category = "labels";
-  overall.subject = "dataset";
-  overall.metric = "noise_rate";
-  overall.value = noise.overall_noise_rate;
+  core::Finding overall{.id = "labels.noise_rate",
+                        .category = "labels",
+                        .subject = "dataset",
+                        .metric = "noise_rate",
+                        .value = noise.overall_noise_rate};
   overall.message = fmt::format("estimated {:.1f}% of labels are wrong; {} suspect rows", 100.0 * noise.overall_noise_rate,
                                 noise.suspects.size());
   core::Details& d = overall.details;
@@ -146,12 +145,11 @@ std::vector<core::Finding> label_noise_findings(const LabelNoise& noise, std::si
   d["suspects"] = std::move(suspects);
   out.push_back(std::move(overall));
   for (std::size_t i = 0; i < noise.classes.size(); ++i) {
-    core::Finding f;
-    f.id = "labels.noise_rate." + noise.classes[i];
-    f.category = "labels";
-    f.subject = noise.classes[i];
-    f.metric = "noise_rate";
-    f.value = noise.noise_rate[i];
+    core::Finding f{.id = "labels.noise_rate." + noise.classes[i],
+                    .category = "labels",
+                    .subject = noise.classes[i],
+                    .metric = "noise_rate",
+                    .value = noise.noise_rate[i]};
     f.message = fmt::format("label '{}': estimated {:.1f}% of its {} rows belong to another class", noise.classes[i],
                             100.0 * noise.noise_rate[i], noise.label_counts[i]);
     f.details["rows"] = noise.label_counts[i];

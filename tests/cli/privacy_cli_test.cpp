@@ -90,13 +90,21 @@ TEST(LabelsCli, NoisyLabelsFromScoresAndFeatures) {
   EXPECT_EQ((*overall)["details"]["suspects"].size(), 5u);
   ASSERT_NE(finding(doc, "labels.noise_rate.1"), nullptr);
 
-  const auto fitted = run_assay({"labels", "--data", kNoisy, "--target", "target", "--features",
-                                 "mean_radius,mean_texture,mean_perimeter,mean_area,mean_smoothness,mean_compactness,"
-                                 "mean_concavity,mean_concave_points,mean_symmetry,mean_fractal_dimension",
-                                 "--folds", "5"});
+  const std::string features =
+      "mean_radius,mean_texture,mean_perimeter,mean_area,mean_smoothness,mean_compactness,mean_concavity,"
+      "mean_concave_points,mean_symmetry,mean_fractal_dimension";
+  const auto fitted = run_assay({"labels", "--data", kNoisy, "--target", "target", "--features", features, "--folds", "5"});
   ASSERT_EQ(fitted.exit_code, 0) << fitted.err;
   EXPECT_NE(fitted.out.find("confident joint"), std::string::npos);
   EXPECT_NE(fitted.out.find("XGBoost, 5 folds"), std::string::npos);
+  // The folds run in parallel, each single-threaded: one answer for any --threads.
+  auto findings = [&](const std::string& threads) {
+    const auto r = run_assay({"--threads", threads, "--format", "json", "labels", "--data", kNoisy, "--target", "target",
+                              "--features", features});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out)["findings"];
+  };
+  EXPECT_EQ(findings("1"), findings("2"));
 }
 
 TEST_F(BadInputCli, LabelsRefusesBadInput) {
