@@ -45,6 +45,8 @@ int run_command_line(const std::vector<std::string>& args) {
   add_quality_command(app, context, runner);
   add_leakage_command(app, context, runner);
   add_pii_command(app, context, runner);
+  add_privacy_command(app, context, runner);
+  add_labels_command(app, context, runner);
   add_fingerprint_command(app, context, runner);
   add_calibration_command(app, context, runner);
   add_calibrate_command(app, context, runner);

@@ -34,5 +34,7 @@ void add_run_command(CLI::App& app, const Context& context, Runner& runner);
 void add_init_command(CLI::App& app, const Context& context, Runner& runner);
 void add_schema_of_command(CLI::App& app, const Context& context, Runner& runner);
 void add_pii_command(CLI::App& app, const Context& context, Runner& runner);
+void add_privacy_command(CLI::App& app, const Context& context, Runner& runner);
+void add_labels_command(CLI::App& app, const Context& context, Runner& runner);
 
 }  // namespace assay::cli

@@ -1,10 +1,8 @@
-// Domain classifier two-sample test (Lopez-Paz & Oquab 2017) with XGBoost's
-// C API: out-of-fold ROC AUC of telling current rows (label 1) from
+// Domain classifier two-sample test (Lopez-Paz & Oquab 2017) with gradient-
+// boosted trees (learn/boosted_trees, XGBoost): out-of-fold ROC AUC of telling current rows (label 1) from
 // reference rows (label 0). Each fold trains single-threaded with fixed
 // parameters and no row or column sampling, so the folds can run in
 // parallel and the result is the same for any thread count.
-
-#include <xgboost/c_api.h>
 
 #include <fmt/format.h>
 #include <oneapi/tbb/parallel_for.h>
@@ -17,35 +15,12 @@
 #include <random>
 
 #include "drift/detectors.hpp"
+#include "learn/boosted_trees.hpp"
 #include "stats/roc_auc.hpp"
 
 namespace assay::drift {
 
 namespace {
-
-// An XGBoost failure on our own well-formed calls can only come from the
-// data; classifier_drift turns it into the result's reason.
-struct XgboostFailure {
-  std::string message;
-};
-
-void check(int rc) {
-  if (rc != 0) throw XgboostFailure{XGBGetLastError()};
-}
-
-struct DMatrix {
-  DMatrixHandle h = nullptr;
-  ~DMatrix() {
-    if (h != nullptr) XGDMatrixFree(h);
-  }
-};
-
-struct Booster {
-  BoosterHandle h = nullptr;
-  ~Booster() {
-    if (h != nullptr) XGBoosterFree(h);
-  }
-};
 
 struct FoldOutput {
   std::vector<std::pair<std::size_t, double>> predictions;  // (row, score)
@@ -68,36 +43,12 @@ FoldOutput run_fold(const std::vector<float>& data, const std::vector<float>& la
       train_labels.push_back(labels[r]);
     }
   }
-  DMatrix dtrain;
-  DMatrix dtest;
-  const float missing = std::nanf("");
-  check(XGDMatrixCreateFromMat(train.data(), train_labels.size(), cols, missing, &dtrain.h));
-  check(XGDMatrixSetFloatInfo(dtrain.h, "label", train_labels.data(), train_labels.size()));
-  check(XGDMatrixCreateFromMat(test.data(), test_rows.size(), cols, missing, &dtest.h));
-  Booster booster;
-  check(XGBoosterCreate(&dtrain.h, 1, &booster.h));
-  const std::pair<const char*, std::string> params[] = {
-      {"objective", "binary:logistic"}, {"tree_method", "hist"}, {"nthread", "1"},
-      {"max_depth", std::to_string(options.max_depth)}, {"eta", "0.1"}, {"subsample", "1"},
-      {"colsample_bytree", "1"}, {"seed", "0"}, {"verbosity", "0"}};
-  for (const auto& [k, v] : params) check(XGBoosterSetParam(booster.h, k, v.c_str()));
-  for (std::size_t it = 0; it < options.rounds; ++it) check(XGBoosterUpdateOneIter(booster.h, static_cast<int>(it), dtrain.h));
-  const bst_ulong* shape = nullptr;
-  bst_ulong dim = 0;
-  const float* out = nullptr;
-  check(XGBoosterPredictFromDMatrix(booster.h, dtest.h,
-                                    R"({"type": 0, "training": false, "iteration_begin": 0, "iteration_end": 0, "strict_shape": false})",
-                                    &shape, &dim, &out));
+  learn::Fit fit = learn::fit_predict(
+      train, train_labels, test, cols,
+      {.classes = 2, .max_depth = static_cast<int>(options.max_depth), .rounds = options.rounds, .gain = true});
   FoldOutput result;
-  for (std::size_t k = 0; k < test_rows.size(); ++k) result.predictions.emplace_back(test_rows[k], out[k]);
-  bst_ulong n_features = 0;
-  const char** names = nullptr;
-  bst_ulong score_dim = 0;
-  const bst_ulong* score_shape = nullptr;
-  const float* scores = nullptr;
-  check(XGBoosterFeatureScore(booster.h, R"({"importance_type": "total_gain"})", &n_features, &names, &score_dim,
-                              &score_shape, &scores));
-  for (bst_ulong k = 0; k < n_features; ++k) result.gain[names[k]] += scores[k];
+  for (std::size_t k = 0; k < test_rows.size(); ++k) result.predictions.emplace_back(test_rows[k], fit.predictions[k]);
+  result.gain = std::move(fit.gain);
   return result;
 }
 
@@ -140,7 +91,7 @@ MultivariateResult classifier_drift(const RowMatrix& reference, const RowMatrix&
   tbb::parallel_for(std::size_t{0}, folds, [&](std::size_t f) {
     try {
       outputs[f] = run_fold(data, labels, cols, fold_of, f, options);
-    } catch (const XgboostFailure& e) {
+    } catch (const learn::Failure& e) {
       failures[f] = e.message;
     }
   });
@@ -151,8 +102,7 @@ MultivariateResult classifier_drift(const RowMatrix& reference, const RowMatrix&
     failed.metric = "roc_auc";
     failed.reference_rows = nr;
     failed.current_rows = nc;
-    // XGBoost's message can span lines; the first says what went wrong.
-    failed.reason = "the domain classifier could not be trained: XGBoost: " + failure.substr(0, failure.find('\n'));
+    failed.reason = "the domain classifier could not be trained: XGBoost: " + failure;
     return failed;
   }
   std::vector<double> score(n);

@@ -21,6 +21,7 @@ KindEntry fairness_kind();     // check_fairness.cpp
 KindEntry slices_kind();       // check_slices.cpp
 KindEntry compare_kind();      // check_compare.cpp
 KindEntry pii_kind();          // check_pii.cpp
+KindEntry privacy_kind();      // check_privacy.cpp
 
 // Every kind, in the order docs/suite.md lists them.
 const std::vector<KindEntry>& check_kinds();

@@ -7,7 +7,7 @@ namespace assay::suite {
 const std::vector<KindEntry>& check_kinds() {
   static const std::vector<KindEntry> kinds{metric_kind(),  drift_kind(),       quality_kind(),  schema_kind(),
                                             leakage_kind(), calibration_kind(), fairness_kind(), slices_kind(),
-                                            compare_kind(), pii_kind()};
+                                            compare_kind(), pii_kind(),      privacy_kind()};
   return kinds;
 }
 

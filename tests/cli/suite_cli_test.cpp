@@ -151,7 +151,7 @@ TEST(SuiteCli, SchemaOfSuiteIsJsonAndTheExamplesConform) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto schema = nlohmann::json::parse(r.out);
   EXPECT_EQ(schema["type"], "object");
-  EXPECT_EQ(schema["properties"]["checks"]["items"]["oneOf"].size(), 10u);  // one per check kind
+  EXPECT_EQ(schema["properties"]["checks"]["items"]["oneOf"].size(), 11u);  // one per check kind
   // Debian's python3-jsonschema and python3-yaml (scripts/install-deps.sh).
   ASSERT_EQ(std::system("/usr/bin/python3 -c 'import jsonschema, yaml' >/dev/null 2>&1"), 0)
       << "python3-jsonschema and python3-yaml are needed (scripts/install-deps.sh)";
