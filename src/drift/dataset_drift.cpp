@@ -33,7 +33,7 @@ void check_kinds(const core::Column& ref, const core::Column& cur) {
 
 // A requested column must exist in both tables with a comparable kind.
 void require(const core::Table& reference, const core::Table& current, const std::string& name, std::string_view flag) {
-  const core::Column& ref = reference.column(name);  // throws with suggestions
+  const core::Column& ref = core::column_for_flag(reference, name, std::string(flag));  // names the flag, suggests
   if (!current.contains(name)) {
     throw core::Error(fmt::format("{} column '{}' is in the reference but not in the current data", flag, name));
   }
@@ -50,8 +50,8 @@ ColumnSelection select_columns(const core::Table& reference, const core::Table& 
   ColumnSelection selection;
   std::set<std::string, std::less<>> roles;
   if (request.timestamp) {
-    reference.column(*request.timestamp);
-    current.column(*request.timestamp);
+    (void)core::column_for_flag(reference, *request.timestamp, "--timestamp");
+    (void)core::column_for_flag(current, *request.timestamp, "--timestamp");
     roles.insert(*request.timestamp);
   }
   const std::pair<const std::optional<std::string>*, Role> role_columns[] = {

@@ -1,0 +1,9 @@
+drift
+--reference
+{bad}/../by/drift_reference.csv
+--current
+{bad}/../by/drift_current.csv
+--timestamp
+when
+--chunk
+1d
