@@ -129,9 +129,19 @@ class DriftCheck final : public Check {
     for (const auto& c : compared.comparison.columns) {
       if (c.drifted) drifted.push_back(c.column);
     }
+    // One entry per compared column (the engine's per-column Findings), so
+    // outputs can show every column's score without recomputing it.
+    core::DetailList columns;
+    for (const core::Finding& c : compared.findings) {
+      core::Details column{{"column", c.subject}, {"metric", c.metric}, {"value", c.value}};
+      if (c.threshold) column["threshold"] = core::Details{{"op", c.threshold->op}, {"value", c.threshold->value}};
+      column["drifted"] = c.status == core::Status::fail || c.status == core::Status::warn;
+      columns.emplace_back(std::move(column));
+    }
     m.details["compared"] = v.compared;
     m.details["drifted"] = v.drifted;
     m.details["drifted_columns"] = drifted;
+    m.details["columns"] = std::move(columns);
     core::Finding f = judged_finding(header(), std::move(m));
     if (!drifted.empty()) f.message += fmt::format(" (drifted: {})", fmt::join(drifted, ", "));
     return f;
