@@ -57,5 +57,5 @@ endwhile()
 
 add_library(assay_web_assets STATIC ${web_sources})
 add_library(assay::web_assets ALIAS assay_web_assets)
-set_target_properties(assay_web_assets PROPERTIES UNITY_BUILD OFF)
+set_target_properties(assay_web_assets PROPERTIES UNITY_BUILD OFF INTERPROCEDURAL_OPTIMIZATION OFF)
 target_compile_options(assay_web_assets PRIVATE -O0 -g0 -w)

@@ -163,6 +163,30 @@ std::string metric_label(const std::string& metric) {
   return out;
 }
 
+namespace {
+
+// What a metric means, for readers who do not know it; empty when unknown.
+std::string_view metric_hint(std::string_view metric) {
+  static const std::map<std::string, std::string, std::less<>> hints{
+      {"roc_auc", "how well the scores separate the two outcomes: 1 is perfect, 0.5 a coin toss"},
+      {"average_precision", "how well the highest scores find the positive cases: 1 is perfect"},
+      {"accuracy", "the share of predictions that were right"},
+      {"f1", "balances missed positives against false alarms: 1 is perfect"},
+      {"precision", "of the cases predicted positive, the share that were"},
+      {"recall", "of the positive cases, the share the model found"},
+      {"ece", "how far the predicted probabilities are from the observed frequencies: 0 is perfect"},
+      {"brier_score", "the squared error of the predicted probabilities: 0 is perfect"},
+      {"log_loss", "the penalty for confident wrong probabilities: lower is better"},
+      {"r2", "the share of the variation the model explains: 1 is perfect"},
+      {"mae", "the average size of an error, in the target's unit"},
+      {"demographic_parity_ratio", "the lowest group's positive rate divided by the highest: 1 is equal"},
+  };
+  const auto it = hints.find(metric);
+  return it == hints.end() ? std::string_view() : std::string_view(it->second);
+}
+
+}  // namespace
+
 std::string problem_sentence(const Finding& f) {
   std::string label = capitalized(metric_label(f.metric));
   if (const core::Details* limits = detail_object(f.details, "limits")) {
@@ -174,8 +198,10 @@ std::string problem_sentence(const Finding& f) {
   }
   if (f.metric == "drifted_share" && f.category == "drift") return drifted_share_sentence(f);
   const bool share = is_share_metric(f.metric);
-  std::string out = fmt::format("<strong>{}</strong>{} is {}", html_escape(label), subject_phrase(f),
-                                html_number(*f.value, share));
+  const std::string_view hint = metric_hint(f.metric);
+  std::string out = fmt::format("<strong>{}</strong>{}{} is {}", html_escape(label),
+                                hint.empty() ? "" : " <span class=\"hint\">(" + html_escape(hint) + ")</span>",
+                                subject_phrase(f), html_number(*f.value, share));
   if (f.threshold) out += ", " + limit_phrase(*f.threshold, share);
   if (f.reference) out += fmt::format("; it was {} on the reference data", html_number(*f.reference, share));
   out += rows_phrase(f) + ".";
@@ -219,7 +245,7 @@ std::string verdict_html(const suite::Outcome& outcome) {
   std::string out = fmt::format(
       "<header class=\"verdict {0}\" id=\"verdict\" data-verdict=\"{0}\"><div>\n"
       "<p class=\"eyebrow\">assay evaluation report &middot; {1}</p>\n"
-      "<h1><span class=\"badge\">{2}</span>{3}</h1>\n<p class=\"lede\">{4}</p>\n",
+      "<h1><span class=\"badge\">{2}</span><span class=\"visually-hidden\">: </span>{3}</h1>\n<p class=\"lede\">{4}</p>\n",
       kind, html_escape(outcome.suite_name.empty() ? outcome.suite_path : outcome.suite_name), badge,
       html_escape(capitalized(headline)), html_escape(lede));
   out += fmt::format("<p class=\"counts\">{} checks: {} passed, {} with a warning, {} failed, {} could not run"
