@@ -4,27 +4,11 @@
 
 #include <cmath>
 
-#include "report/suite_cells.hpp"
+#include "report/junit.hpp"
 
 namespace assay::report {
 
-std::string html_escape(std::string_view text) {
-  const std::string clean = utf8_clean(text);
-  std::string out;
-  out.reserve(clean.size());
-  for (const char c : clean) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
-    }
-  }
-  return out;
-}
+std::string html_escape(std::string_view text) { return xml_escape(text); }
 
 bool is_share_metric(std::string_view metric) { return metric.ends_with("_share"); }
 

@@ -13,9 +13,9 @@
 
 namespace assay::report {
 
-// Text for an HTML element or a quoted attribute: & < > " ' escaped, invalid
-// UTF-8 replaced by U+FFFD, control characters (other than tab and newline)
-// dropped.
+// Text for an HTML element or a quoted attribute: report/junit.hpp's
+// xml_escape (& < > " ' and line breaks as references, invalid UTF-8 and
+// control characters as U+FFFD), which HTML reads the same way.
 std::string html_escape(std::string_view text);
 
 // A number for a sentence or a table cell: three significant digits, or a

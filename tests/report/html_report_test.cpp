@@ -229,7 +229,7 @@ TEST(HtmlReport, SizeDependsOnFindingsNotOnRows) {
 }
 
 TEST(HtmlText, EscapesAndNumbers) {
-  EXPECT_EQ(html_escape("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;");
+  EXPECT_EQ(html_escape("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&apos;");
   EXPECT_EQ(display_number(0.6423), "0.642");
   EXPECT_EQ(display_number(0.071, true), "7.1%");
   EXPECT_EQ(display_number(1458), "1458");
