@@ -12,6 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-numpy python3-scipy python3-sklearn python3-pandas python3-statsmodels
   python3-jsonschema python3-yaml libxml2-utils cmark
+  chromium
   time
 )
 
@@ -21,6 +22,13 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+
+# npm (the HTML report's Vega libraries, web/package.json) may come from
+# another Node.js distribution whose nodejs package conflicts with Debian's
+# npm: only install Debian's when no npm is on the PATH.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -2,8 +2,8 @@
 // next-day rain forecasts for Seattle and New York, NOAA data; reference
 // period 2013, current period 2014-2015) and prints each command line with
 // its result, so the demo doubles as a tour of the tool. It ends with the
-// example suite (examples/suite), its CI reports written under the system's
-// temporary folder.
+// example suite (examples/suite), its CI reports and its HTML report written
+// under the system's temporary folder, and says where the HTML report is.
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -43,7 +43,7 @@ std::vector<Step> demo_steps(const std::string& dir, const std::string& suite, c
        {"leakage", "--train", reference, "--test", current, "--target", "rain_tomorrow", "--timestamp", "date"}},
       {"All of it as a CI gate: does the model pass its evaluation suite?",
        {"run", suite, "--set", "outputs.junit=" + out + "/junit.xml", "--set", "outputs.markdown=" + out + "/summary.md",
-        "--set", "outputs.json=" + out + "/report.json"}},
+        "--set", "outputs.json=" + out + "/report.json", "--set", "outputs.html=" + out + "/report.html"}},
   };
 }
 
@@ -81,6 +81,9 @@ void add_demo_command(CLI::App& app, const Context& context, Runner& runner) {
         std::fflush(stdout);
         fmt::print("\n(exit code {}: {})\n", code, code == 0 ? "all checks pass" : code == 1 ? "a check failed" : "error");
         worst = std::max(worst, code);
+      }
+      if (std::filesystem::exists(out + "/report.html")) {
+        fmt::print("\nThe report for people: open {}/report.html in a browser (it works offline).\n", out);
       }
       // A failed check is a finding about the example, not a failure of the demo.
       return worst >= 2 ? worst : 0;

@@ -1,7 +1,7 @@
 // assay run SUITE [--set key.path=value]... [--only ID]... [--fail-on warn]
 // Runs an evaluation suite (docs/suite.md): reads the suite and each input
 // once, runs every check, prints the results (--format table|json) and
-// writes the suite's outputs (JSON, JUnit XML, Markdown) together at the end,
+// writes the suite's outputs (JSON, JUnit XML, Markdown, HTML) together at the end,
 // so a run that stops on bad input leaves no file half-written.
 // Exit 0 all fail-severity checks pass, 1 a check failed or errored, 2 bad
 // suite or input.
@@ -19,6 +19,7 @@
 #include "cli/read_flags.hpp"
 #include "core/error.hpp"
 #include "io/table_reader.hpp"
+#include "report/html_report.hpp"
 #include "report/json_text.hpp"
 #include "report/junit.hpp"
 #include "report/markdown.hpp"
@@ -49,8 +50,8 @@ void add_run_command(CLI::App& app, const Context& context, Runner& runner) {
     ReadFlags read;
   };
   auto args = std::make_shared<Args>();
-  auto* command = app.add_subcommand("run", "Run an evaluation suite (YAML): quality gates for CI with JSON, JUnit XML "
-                                            "and Markdown outputs");
+  auto* command = app.add_subcommand("run", "Run an evaluation suite (YAML): quality gates for CI with JSON, JUnit XML, "
+                                            "Markdown and HTML outputs");
   command->add_option("suite", args->suite, "Suite file (docs/suite.md)")->required()->type_name("SUITE");
   command->add_option("--set", args->set, "Override a suite value: KEY.PATH=VALUE (e.g. checks.f1_floor.min=0.85)")
       ->type_name("KEY=VALUE");
@@ -90,6 +91,7 @@ void add_run_command(CLI::App& app, const Context& context, Runner& runner) {
       if (parsed.outputs.json) files.emplace_back(*parsed.outputs.json, report::json_text(report::suite_json(outcome)));
       if (parsed.outputs.junit) files.emplace_back(*parsed.outputs.junit, report::junit_xml(outcome));
       if (parsed.outputs.markdown) files.emplace_back(*parsed.outputs.markdown, report::suite_markdown(outcome));
+      if (parsed.outputs.html) files.emplace_back(*parsed.outputs.html, report::suite_html(outcome));
       const std::string shown = context.format == Format::json ? report::json_text(report::suite_json(outcome))
                                                                : report::suite_text(outcome, context.color);
       write_files(files);

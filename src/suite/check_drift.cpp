@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 
 #include "drift/correction.hpp"
 #include "drift/dataset_drift.hpp"
@@ -129,9 +130,21 @@ class DriftCheck final : public Check {
     for (const auto& c : compared.comparison.columns) {
       if (c.drifted) drifted.push_back(c.column);
     }
+    // One entry per compared column (the engine's per-column Findings come
+    // first, one per column, before its dataset Finding), so outputs can
+    // show every column's score without recomputing it.
+    core::DetailList columns;
+    const std::size_t per_column = std::min(compared.comparison.columns.size(), compared.findings.size());
+    for (const core::Finding& c : std::span(compared.findings).first(per_column)) {
+      core::Details column{{"column", c.subject}, {"metric", c.metric}, {"value", c.value}};
+      if (c.threshold) column["threshold"] = core::Details{{"op", c.threshold->op}, {"value", c.threshold->value}};
+      column["drifted"] = c.status == core::Status::fail || c.status == core::Status::warn;
+      columns.emplace_back(std::move(column));
+    }
     m.details["compared"] = v.compared;
     m.details["drifted"] = v.drifted;
     m.details["drifted_columns"] = drifted;
+    m.details["columns"] = std::move(columns);
     core::Finding f = judged_finding(header(), std::move(m));
     if (!drifted.empty()) f.message += fmt::format(" (drifted: {})", fmt::join(drifted, ", "));
     return f;

@@ -23,6 +23,7 @@ enum class Verdict { pass, fail };
 
 struct Outcome {
   std::string suite_path;  // as given on the command line
+  std::string suite_name;  // `name:` or the file name
   std::string suite_hash;  // xxh3-128 hex of the suite text, its --set assignments and the ${ENV} values it used
   std::string task;        // binary, multiclass, regression, ...
   std::vector<core::FileFingerprint> inputs;

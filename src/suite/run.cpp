@@ -61,6 +61,7 @@ Outcome run_suite(const Suite& suite, const Inputs& inputs, const RunOptions& op
 
   Outcome outcome;
   outcome.suite_path = suite.path;
+  outcome.suite_name = suite.name;
   outcome.suite_hash = suite.hash;
   outcome.task = std::string(metrics::task_name(suite.task));
   outcome.fail_on_warn = options.fail_on_warn;

@@ -208,7 +208,8 @@ std::string starter_suite(const core::Table& data, const core::Table* reference,
   if (r.task != metrics::Task::regression) {
     out += "  - {slices: discover, max_gap: 0.15, min_support: 50, severity: warn}   # warn on a slice much worse than the rest\n";
   }
-  out += "outputs: {json: assay-out/report.json, junit: assay-out/junit.xml, markdown: assay-out/summary.md}   # CI reports\n";
+  out += "outputs: {json: assay-out/report.json, junit: assay-out/junit.xml, markdown: assay-out/summary.md, "
+         "html: assay-out/report.html}   # CI reports, and one for people\n";
   return out;
 }
 

@@ -96,7 +96,7 @@ OutputFiles parse_outputs(const YamlSource& yaml, const YAML::Node& node, const 
   MapReader keys(yaml, node, "outputs");
   OutputFiles out;
   for (auto [key, target] : {std::pair{"json", &out.json}, std::pair{"junit", &out.junit},
-                             std::pair{"markdown", &out.markdown}}) {
+                             std::pair{"markdown", &out.markdown}, std::pair{"html", &out.html}}) {
     if (const auto v = keys.take(key)) {
       const std::string path = yaml.text(*v, keys.path(key));
       if (path.empty()) yaml.fail(*v, keys.path(key), fmt::format("{}: empty file name", keys.path(key)));

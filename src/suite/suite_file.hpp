@@ -48,7 +48,7 @@ struct RunSettings {
 };
 
 struct OutputFiles {
-  std::optional<std::string> json, junit, markdown;  // resolved paths
+  std::optional<std::string> json, junit, markdown, html;  // resolved paths
 };
 
 struct Suite {

@@ -91,7 +91,8 @@ std::string suite_json_schema() {
                                               {"seed", typed("integer")}});
   properties["checks"] = Json{{"type", "array"}, {"minItems", 1}, {"items", Json{{"oneOf", std::move(checks)}}}};
   properties["outputs"] = closed_object(
-      Json{{"json", Json{{"type", "string"}}}, {"junit", Json{{"type", "string"}}}, {"markdown", Json{{"type", "string"}}}});
+      Json{{"json", Json{{"type", "string"}}}, {"junit", Json{{"type", "string"}}}, {"markdown", Json{{"type", "string"}}},
+           {"html", Json{{"type", "string"}}}});
 
   Json schema;
   schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -32,7 +33,7 @@ std::string slurp_file(const std::string& path) {
 
 std::vector<std::string> outputs_to(const std::string& dir) {
   return {"--set", "outputs.json=" + dir + "/report.json", "--set", "outputs.junit=" + dir + "/junit.xml", "--set",
-          "outputs.markdown=" + dir + "/summary.md"};
+          "outputs.markdown=" + dir + "/summary.md", "--set", "outputs.html=" + dir + "/report.html"};
 }
 
 // "assay: FILE.yaml:LINE[:COLUMN]: message\n" (or a .json file the suite names).
@@ -70,6 +71,23 @@ TEST(SuiteCli, ExampleSuiteRunsEveryKind) {
   EXPECT_EQ(doc["verdict"], r.exit_code == 0 ? "pass" : "fail");
   EXPECT_TRUE(fs::exists(dir + "/junit.xml"));
   EXPECT_TRUE(fs::exists(dir + "/summary.md"));
+  // The HTML report states the same verdict (tests/report has its content and
+  // html_browser_test.py its rendering).
+  const std::string html = slurp_file(dir + "/report.html");
+  EXPECT_THAT(html, ::testing::HasSubstr("<!DOCTYPE html>"));
+  EXPECT_THAT(html, ::testing::HasSubstr(r.exit_code == 0 ? "<span class=\"badge\">Ship</span>" : "Do not ship"));
+}
+
+TEST(SuiteCli, UnwritableHtmlPathExitsTwoAndWritesNothing) {
+  const std::string dir = temp_dir();
+  const RunResult r = run_example({"--set", "outputs.html=/proc/no-such-dir/report.html"}, dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "assay: /proc/no-such-dir/report.html: cannot open for writing\n");
+  EXPECT_FALSE(fs::exists(dir + "/report.json"));
+  const RunResult empty = run_example({"--set", "outputs.html="}, dir);
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_EQ(std::count(empty.err.begin(), empty.err.end(), '\n'), 1) << empty.err;
+  EXPECT_THAT(empty.err, ::testing::HasSubstr("outputs.html: empty file name"));
 }
 
 TEST(SuiteCli, JsonFormatOnlyAndFailOnWarn) {
@@ -112,6 +130,7 @@ TEST(SuiteCli, BadDataWritesNothing) {
   EXPECT_THAT(r.err, ::testing::HasSubstr("nope.csv"));
   EXPECT_FALSE(fs::exists(dir + "/report.json"));
   EXPECT_FALSE(fs::exists(dir + "/junit.xml"));
+  EXPECT_FALSE(fs::exists(dir + "/report.html"));
 }
 
 TEST(SuiteCli, EmptyCurrentDataIsAnErrorForEveryCheck) {
@@ -202,6 +221,7 @@ TEST(SuiteInit, StarterSuiteRunsAsWritten) {
   const RunResult run = run_assay({"--quiet", "run", suite});
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_TRUE(std::filesystem::exists(dir + "/assay-out/junit.xml"));
+  EXPECT_TRUE(std::filesystem::exists(dir + "/assay-out/report.html"));
   // It does not overwrite.
   EXPECT_EQ(run_assay({"init", "examples/weather/current.csv", "--output", suite}).exit_code, 2);
 }
@@ -218,6 +238,12 @@ TEST(SuiteDemo, DemoEndsWithTheExampleSuite) {
   EXPECT_THAT(r.out, ::testing::HasSubstr("$ assay run "));
   EXPECT_THAT(r.out, ::testing::HasSubstr("suite/assay.yaml"));
   EXPECT_TRUE(r.out.find("\nPASS: ") != std::string::npos || r.out.find("\nFAIL: ") != std::string::npos);
+  // It ends by saying where the HTML report of the suite is.
+  const auto at = r.out.find("The report for people: open ");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  const auto path_start = at + std::string("The report for people: open ").size();
+  const std::string path = r.out.substr(path_start, r.out.find(' ', path_start) - path_start);
+  EXPECT_TRUE(fs::exists(path)) << path;
 }
 
 }  // namespace
